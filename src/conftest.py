@@ -1,0 +1,40 @@
+"""Shared fixtures: two organisations and the alice/bob/… cast, so every test can check isolation."""
+
+import pytest
+from django.test import Client
+
+from siyasa.core.tests.factories import MembershipFactory, OrganizationFactory, PersonFactory, UserFactory
+from siyasa.orgs.models import Role
+
+
+class Cast:
+    """Organisation A with one user per role, and organisation B with its own owner."""
+
+    def __init__(self):
+        self.org = OrganizationFactory(slug="alpha", name_ar="جمعية ألف", name_en="Alpha Society")
+        self.other_org = OrganizationFactory(slug="beta", name_ar="جمعية باء", name_en="Beta Society")
+        self.users = {}
+        for role in Role:
+            user = UserFactory(username=f"{role.value}-a")
+            MembershipFactory(user=user, organization=self.org, role=role)
+            PersonFactory(organization=self.org, user=user, name=f"{role.label} A")
+            self.users[role.value] = user
+        self.outsider = UserFactory(username="owner-b")
+        MembershipFactory(user=self.outsider, organization=self.other_org, role=Role.OWNER)
+
+    def client(self, who: str | None) -> Client:
+        """A client signed in as a role of organisation A, as 'outsider' (owner of B), or anonymous."""
+        client = Client()
+        if who == "outsider":
+            client.force_login(self.outsider)
+        elif who:
+            client.force_login(self.users[who])
+        return client
+
+    def membership(self, role: str):
+        return self.users[role].memberships.get(organization=self.org)
+
+
+@pytest.fixture
+def cast(db) -> Cast:
+    return Cast()

@@ -1,0 +1,1 @@
+"""Siyasa keeps a nonprofit's social media policy alive."""

@@ -1,0 +1,75 @@
+"""Roles are data, permissions are code — here and only here (R2.6).
+
+Every view and every service asks `can(membership, capability)` or `require(...)`;
+nothing else in the code base compares role names.
+"""
+
+from enum import StrEnum
+
+from django.core.exceptions import PermissionDenied
+
+from siyasa.orgs.models import Membership, Role
+
+
+class Capability(StrEnum):
+    VIEW = "view"
+    # Section prose, people and contacts, the accounts registry.
+    EDIT_CONTENT = "edit_content"
+    # R2.6: the policy's settings, responsibilities, access grants, custody, devices and the
+    # crisis plan — what decides who can reach an account or speak for the organisation.
+    MANAGE_POLICY = "manage_policy"
+    MANAGE_MEMBERS = "manage_members"
+    # Granting or taking away the owner role.
+    MANAGE_OWNERS = "manage_owners"
+
+
+ROLE_CAPABILITIES: dict[str, frozenset[Capability]] = {
+    Role.OWNER: frozenset(Capability),
+    Role.POLICY_ADMIN: frozenset(
+        {Capability.VIEW, Capability.EDIT_CONTENT, Capability.MANAGE_POLICY, Capability.MANAGE_MEMBERS}
+    ),
+    Role.EDITOR: frozenset({Capability.VIEW, Capability.EDIT_CONTENT}),
+    Role.STAFF: frozenset({Capability.VIEW}),
+}
+
+# Which capability a write to each organisation-owned model needs.
+EDIT_CAPABILITY: dict[str, Capability] = {
+    "orgs.person": Capability.EDIT_CONTENT,
+    "registry.socialaccount": Capability.EDIT_CONTENT,
+    "policy.policytext": Capability.EDIT_CONTENT,
+    "policy.policysettings": Capability.MANAGE_POLICY,
+    "registry.responsibilityassignment": Capability.MANAGE_POLICY,
+    "registry.accessgrant": Capability.MANAGE_POLICY,
+    "registry.custody": Capability.MANAGE_POLICY,
+    "registry.device": Capability.MANAGE_POLICY,
+    "crisis.emergencycontact": Capability.MANAGE_POLICY,
+    "crisis.severitylevel": Capability.MANAGE_POLICY,
+}
+
+
+def can(membership: Membership | None, capability: Capability) -> bool:
+    if membership is None:
+        return False
+    return capability in ROLE_CAPABILITIES.get(membership.role, frozenset())
+
+
+def require(membership: Membership | None, capability: Capability) -> None:
+    if not can(membership, capability):
+        raise PermissionDenied
+
+
+def edit_capability(model) -> Capability:
+    return EDIT_CAPABILITY[model._meta.label_lower]
+
+
+class Perms:
+    """Template-friendly view of a membership's capabilities: `{% if perms_org.manage_policy %}`."""
+
+    def __init__(self, membership: Membership | None):
+        self._membership = membership
+
+    def __getattr__(self, name: str) -> bool:
+        try:
+            return can(self._membership, Capability(name))
+        except ValueError:
+            raise AttributeError(name) from None

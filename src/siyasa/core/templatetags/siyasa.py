@@ -1,0 +1,45 @@
+"""Template helpers: the language switch, bilingual content, phone numbers."""
+
+import phonenumbers
+from django import template
+from django.urls import translate_url
+from django.utils.html import format_html
+
+from siyasa.core.i18n import pick
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def language_url(context, lang: str) -> str:
+    """The page being read, in another language."""
+    request = context.get("request")
+    return translate_url(request.get_full_path(), lang) if request else f"/{lang}/"
+
+
+@register.filter
+def bi(obj, field: str):
+    """`{{ level|bi:"criteria" }}`: the reader's language, or the other marked as such."""
+    text = pick(getattr(obj, f"{field}_ar", "") or "", getattr(obj, f"{field}_en", "") or "")
+    if text.is_fallback:
+        return format_html('<span lang="{}" dir="{}">{}</span>', text.lang, text.dir, text.text)
+    return text.text
+
+
+@register.filter
+def phone(value: str) -> str:
+    """An E.164 number in international notation, kept left-to-right inside Arabic text."""
+    if not value:
+        return ""
+    try:
+        shown = phonenumbers.format_number(phonenumbers.parse(value), phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+    except phonenumbers.NumberParseException:
+        shown = value
+    return format_html('<a class="ltr" dir="ltr" href="tel:{}">{}</a>', value, shown)
+
+
+@register.filter
+def mailto(value: str) -> str:
+    if not value:
+        return ""
+    return format_html('<a class="ltr" dir="ltr" href="mailto:{}">{}</a>', value, value)

@@ -1,0 +1,127 @@
+"""factory-boy factories for every model; organisation-owned rows default to one organisation."""
+
+import datetime
+
+import factory
+from django.contrib.auth import get_user_model
+
+from siyasa.crisis.models import EmergencyContact, SeverityLevel
+from siyasa.orgs import services as org_services
+from siyasa.orgs.models import Membership, Organization, Person
+from siyasa.registry.models import AccessGrant, Area, Custody, Device, ResponsibilityAssignment, SocialAccount
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = get_user_model()
+        django_get_or_create = ("username",)
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    email = factory.LazyAttribute(lambda u: f"{u.username}@example.org")
+    password = factory.django.Password("pass-word-123")
+
+
+class OrganizationFactory(factory.django.DjangoModelFactory):
+    """An organisation seeded like a real one: default texts, settings and severity levels."""
+
+    class Meta:
+        model = Organization
+
+    name_ar = factory.Sequence(lambda n: f"جمعية رقم {n}")
+    name_en = factory.Sequence(lambda n: f"Society {n}")
+    slug = factory.Sequence(lambda n: f"org-{n}")
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        owner = UserFactory(username=f"founder-{kwargs['slug']}")
+        return org_services.create_organization(owner=owner, **kwargs)
+
+
+class MembershipFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Membership
+
+    user = factory.SubFactory(UserFactory)
+    organization = factory.SubFactory(OrganizationFactory)
+    role = "staff"
+
+
+class PersonFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Person
+
+    organization = factory.SubFactory(OrganizationFactory)
+    name = factory.Sequence(lambda n: f"شخص {n}")
+    name_en = factory.Sequence(lambda n: f"Person {n}")
+    email = factory.Sequence(lambda n: f"person{n}@example.org")
+    phone = "+966500000001"
+
+
+class SocialAccountFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = SocialAccount
+
+    organization = factory.SubFactory(OrganizationFactory)
+    platform = "x"
+    handle = factory.Sequence(lambda n: f"@account{n}")
+    owner = factory.SubFactory(PersonFactory, organization=factory.SelfAttribute("..organization"))
+
+
+class AccessGrantFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = AccessGrant
+
+    organization = factory.SubFactory(OrganizationFactory)
+    account = factory.SubFactory(SocialAccountFactory, organization=factory.SelfAttribute("..organization"))
+    person = factory.SubFactory(PersonFactory, organization=factory.SelfAttribute("..organization"))
+    can_publish = True
+    can_reply = True
+
+
+class CustodyFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Custody
+
+    organization = factory.SubFactory(OrganizationFactory)
+    account = factory.SubFactory(SocialAccountFactory, organization=factory.SelfAttribute("..organization"))
+    custodian = factory.SubFactory(PersonFactory, organization=factory.SelfAttribute("..organization"))
+    vault_label = "Team vault › Social"
+    last_rotated_on = factory.LazyFunction(lambda: datetime.date.today() - datetime.timedelta(days=10))
+    two_factor_method = "app"
+
+
+class DeviceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Device
+
+    organization = factory.SubFactory(OrganizationFactory)
+    name = factory.Sequence(lambda n: f"Media phone {n}")
+    updater = factory.SubFactory(PersonFactory, organization=factory.SelfAttribute("..organization"))
+
+
+class ResponsibilityFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ResponsibilityAssignment
+
+    organization = factory.SubFactory(OrganizationFactory)
+    area = Area.PUBLISHING
+    person = factory.SubFactory(PersonFactory, organization=factory.SelfAttribute("..organization"))
+
+
+class EmergencyContactFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = EmergencyContact
+
+    organization = factory.SubFactory(OrganizationFactory)
+    role = "legal"
+    person = factory.SubFactory(PersonFactory, organization=factory.SelfAttribute("..organization"))
+
+
+class SeverityLevelFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = SeverityLevel
+
+    organization = factory.SubFactory(OrganizationFactory)
+    rank = 9
+    name_ar = "مستوى"
+    name_en = "Level"

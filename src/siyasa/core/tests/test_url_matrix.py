@@ -1,0 +1,151 @@
+"""Every URL under /o/<slug>/, walked as every kind of visitor; generated from the URL configuration."""
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from siyasa.core.tests.factories import (
+    AccessGrantFactory,
+    CustodyFactory,
+    DeviceFactory,
+    EmergencyContactFactory,
+    ResponsibilityFactory,
+    SeverityLevelFactory,
+)
+from siyasa.orgs.models import Membership
+
+VIEW = {"anonymous": 302, "outsider": 404, "staff": 200, "editor": 200, "policy_admin": 200, "owner": 200}
+CONTENT = {**VIEW, "staff": 403}
+MANAGE = {**CONTENT, "editor": 403}
+REDIRECT_WHEN_ALLOWED = {**MANAGE, "policy_admin": 302, "owner": 302}
+
+# URL name -> (expected GET status per visitor, which object fills <pk>).
+EXPECTED = {
+    "workspace": (VIEW, None),
+    "policy": (VIEW, None),
+    "person_list": (VIEW, None),
+    "person_new": (CONTENT, None),
+    "person_edit": (CONTENT, "person"),
+    "person_delete": (CONTENT, "person"),
+    "member_list": (MANAGE, None),
+    "member_change": (REDIRECT_WHEN_ALLOWED, "membership"),
+    "org_settings": (MANAGE, None),
+    "account_list": (VIEW, None),
+    "account_new": (CONTENT, None),
+    "account_detail": (VIEW, "account"),
+    "account_edit": (CONTENT, "account"),
+    "account_delete": (CONTENT, "account"),
+    "grant_new": (MANAGE, None),
+    "grant_edit": (MANAGE, "grant"),
+    "grant_delete": (MANAGE, "grant"),
+    "custody_edit": (MANAGE, None),
+    "responsibility_list": (VIEW, None),
+    "responsibility_new": (MANAGE, None),
+    "responsibility_edit": (MANAGE, "responsibility"),
+    "responsibility_delete": (MANAGE, "responsibility"),
+    "device_list": (VIEW, None),
+    "device_new": (MANAGE, None),
+    "device_edit": (MANAGE, "device"),
+    "device_delete": (MANAGE, "device"),
+    "policy_texts": (CONTENT, None),
+    "policy_text_edit": (CONTENT, None),
+    "policy_settings": (MANAGE, None),
+    "crisis_plan": (VIEW, None),
+    "contact_new": (MANAGE, None),
+    "contact_edit": (MANAGE, "contact"),
+    "contact_delete": (MANAGE, "contact"),
+    "level_new": (MANAGE, None),
+    "level_edit": (MANAGE, "level"),
+    "level_delete": (MANAGE, "level"),
+}
+
+
+def org_url_names() -> set[str]:
+    """Names of every URL pattern mounted under o/<slug>/."""
+
+    def walk(patterns, prefix):
+        for p in patterns:
+            route = prefix + str(p.pattern)
+            if isinstance(p, URLResolver):
+                yield from walk(p.url_patterns, route)
+            elif isinstance(p, URLPattern) and "o/<slug:slug>/" in route and p.name:
+                yield p.name
+
+    return set(walk(get_resolver().url_patterns, ""))
+
+
+def objects_of(org):
+    grant = AccessGrantFactory(organization=org)
+    CustodyFactory(organization=org, account=grant.account)
+    return {
+        "person": grant.person,
+        "account": grant.account,
+        "grant": grant,
+        "responsibility": ResponsibilityFactory(organization=org),
+        "device": DeviceFactory(organization=org),
+        "contact": EmergencyContactFactory(organization=org),
+        "level": SeverityLevelFactory(organization=org),
+        "membership": Membership.objects.filter(organization=org).first(),
+    }
+
+
+def url_for(name: str, org, objects) -> str:
+    kwargs = {"slug": org.slug}
+    pk_source = EXPECTED[name][1]
+    if pk_source:
+        kwargs["pk"] = objects[pk_source].pk
+    if name.startswith("grant_") or name == "custody_edit":
+        kwargs["account_pk"] = objects["account"].pk
+    if name == "policy_text_edit":
+        kwargs["key"] = "law.privacy"
+    return reverse(name, kwargs=kwargs)
+
+
+def test_every_org_url_has_an_expectation():
+    assert org_url_names() == set(EXPECTED), "add the new view to EXPECTED with who may reach it"
+
+
+@pytest.mark.parametrize("visitor", list(VIEW))
+def test_get_every_url_as(visitor, cast):
+    objects = objects_of(cast.org)
+    client = cast.client(None if visitor == "anonymous" else visitor)
+    failures = []
+    for name, (expected, _) in sorted(EXPECTED.items()):
+        for lang in ("ar", "en"):
+            url = f"/{lang}" + url_for(name, cast.org, objects)[3:]
+            status = client.get(url).status_code
+            if status != expected[visitor]:
+                failures.append(f"{url}: {status}, expected {expected[visitor]}")
+    assert not failures, "\n".join(failures)
+
+
+def test_another_organisations_ids_are_404_under_my_slug(cast):
+    """A foreign object's id in my organisation's URL does not exist for me."""
+    mine, theirs = objects_of(cast.org), objects_of(cast.other_org)
+    client = cast.client("owner")
+    failures = []
+    for name, (_, pk_source) in EXPECTED.items():
+        if pk_source is None and not name.startswith("grant_") and name != "custody_edit":
+            continue
+        mixed = {**mine, pk_source: theirs[pk_source]} if pk_source else dict(mine)
+        if name.startswith("grant_") or name == "custody_edit":
+            mixed["account"] = theirs["account"]
+        url = url_for(name, cast.org, mixed)
+        for method in ("get", "post"):
+            status = getattr(client, method)(url).status_code
+            if status != 404:
+                failures.append(f"{method.upper()} {url}: {status}")
+    assert not failures, "\n".join(failures)
+
+
+def test_staff_posts_to_every_change_url_are_refused_and_change_nothing(cast):
+    from django.apps import apps
+
+    objects = objects_of(cast.org)
+    counts_before = {m._meta.label: m.objects.count() for m in apps.get_models() if m._meta.app_label != "sessions"}
+    client = cast.client("staff")
+    for name, (expected, _) in EXPECTED.items():
+        if expected["staff"] == 200:
+            continue
+        response = client.post(url_for(name, cast.org, objects), {"name": "x", "role": "owner", "action": "remove"})
+        assert response.status_code == 403, name
+    assert counts_before == {m._meta.label: m.objects.count() for m in apps.get_models() if m._meta.app_label != "sessions"}

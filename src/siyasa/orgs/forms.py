@@ -1,0 +1,59 @@
+"""Forms for people, contacts, members and the organisation's own settings."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from siyasa.core.forms import OrgModelForm, PhoneField
+from siyasa.orgs.models import Organization, Person, Role
+
+
+class PersonForm(OrgModelForm):
+    class Meta:
+        model = Person
+        fields = ["name", "name_en", "kind", "job_title", "affiliation", "email", "phone", "status", "departed_on"]
+        widgets = {"departed_on": forms.DateInput(attrs={"type": "date"})}
+
+    def __init__(self, *args, org, **kwargs):
+        super().__init__(*args, org=org, **kwargs)
+        self.fields["phone"] = PhoneField(
+            region=org.country.code or "SA",
+            required=False,
+            label=Person._meta.get_field("phone").verbose_name,
+            help_text=Person._meta.get_field("phone").help_text,
+        )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("status") == Person.Status.DEPARTED and not data.get("departed_on"):
+            self.add_error("departed_on", _("Give the person's last day."))
+        if data.get("status") == Person.Status.ACTIVE:
+            data["departed_on"] = None
+        return data
+
+
+class OrganizationForm(forms.ModelForm):
+    class Meta:
+        model = Organization
+        fields = ["name_ar", "name_en", "country", "default_language", "policy_visibility", "rotation_interval_days", "hashtags"]
+
+    def clean_rotation_interval_days(self):
+        days = self.cleaned_data["rotation_interval_days"]
+        if not 7 <= days <= 730:
+            raise forms.ValidationError(_("Choose an interval between 7 and 730 days."))
+        return days
+
+
+class MemberAddForm(forms.Form):
+    username = forms.CharField(label=_("user name"), max_length=150)
+    email = forms.EmailField(label=_("e-mail"))
+    password = forms.CharField(
+        label=_("first password"),
+        widget=forms.PasswordInput(render_value=False),
+        required=False,
+        help_text=_("Only for a new user: tell them in person and ask them to change it."),
+    )
+    role = forms.ChoiceField(label=_("role"), choices=Role.choices, initial=Role.STAFF)
+
+
+class MemberRoleForm(forms.Form):
+    role = forms.ChoiceField(label=_("role"), choices=Role.choices)

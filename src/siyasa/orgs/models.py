@@ -1,0 +1,187 @@
+"""Organisations, who signs in to them (memberships) and who they know (people and contacts)."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+
+from siyasa.core.tenancy import OrgOwned
+
+
+class Organization(models.Model):
+    class Visibility(models.TextChoices):
+        PUBLIC = "public", _("Public: anyone with the link")
+        MEMBERS = "members", _("Members only")
+
+    class Language(models.TextChoices):
+        ARABIC = "ar", _("Arabic")
+        ENGLISH = "en", _("English")
+
+    name_ar = models.CharField(_("name in Arabic"), max_length=200)
+    name_en = models.CharField(_("name in English"), max_length=200, blank=True)
+    slug = models.SlugField(
+        _("short name in links"),
+        max_length=60,
+        unique=True,
+        help_text=_("Latin letters, digits and hyphens; used in the address of every page."),
+    )
+    country = CountryField(_("country"), default="SA")
+    default_language = models.CharField(
+        _("default language"), max_length=2, choices=Language.choices, default=Language.ARABIC
+    )
+    policy_visibility = models.CharField(
+        _("who may read the policy"),
+        max_length=10,
+        choices=Visibility.choices,
+        default=Visibility.MEMBERS,
+    )
+    # R2.1: the organisation-wide rotation interval; a custody record may override it.
+    rotation_interval_days = models.PositiveSmallIntegerField(
+        _("password rotation interval (days)"), default=90
+    )
+    # R0.4: one identity on every channel.
+    hashtags = models.CharField(
+        _("official hashtags"), max_length=300, blank=True, help_text=_("Separated by spaces.")
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+        ordering = ["name_ar"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def name(self) -> str:
+        if get_language() == "en" and self.name_en:
+            return self.name_en
+        return self.name_ar or self.name_en
+
+    @property
+    def is_public(self) -> bool:
+        return self.policy_visibility == self.Visibility.PUBLIC
+
+
+class Role(models.TextChoices):
+    OWNER = "owner", _("Owner")
+    POLICY_ADMIN = "policy_admin", _("Policy admin")
+    EDITOR = "editor", _("Editor")
+    STAFF = "staff", _("Staff member")
+
+
+class Membership(models.Model):
+    """A user's role in an organisation; one user may belong to several organisations."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships"
+    )
+    organization = models.ForeignKey(
+        Organization, on_delete=models.CASCADE, related_name="memberships"
+    )
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.STAFF)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = models.Manager()
+
+    class Meta:
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "organization"], name="one_membership_per_user")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} @ {self.organization.slug} ({self.role})"
+
+
+class Person(OrgOwned):
+    """Anyone the policy names: staff and volunteers (who may also sign in) and outside
+    contacts such as a lawyer, a board delegate or an agency."""
+
+    class Kind(models.TextChoices):
+        STAFF = "staff", _("Staff")
+        VOLUNTEER = "volunteer", _("Volunteer")
+        BOARD = "board", _("Board member")
+        CONTACT = "contact", _("Outside contact")
+
+    class Status(models.TextChoices):
+        ACTIVE = "active", _("Current")
+        DEPARTED = "departed", _("Left the organisation")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("sign-in account"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="people",
+    )
+    name = models.CharField(_("name"), max_length=150)
+    name_en = models.CharField(
+        _("name in Latin letters"), max_length=150, blank=True, help_text=_("Shown on English pages.")
+    )
+    kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices, default=Kind.STAFF)
+    job_title = models.CharField(_("job title"), max_length=150, blank=True)
+    affiliation = models.CharField(
+        _("organisation or firm"),
+        max_length=150,
+        blank=True,
+        help_text=_("For outside contacts: the firm, agency or body they belong to."),
+    )
+    email = models.EmailField(_("e-mail"), blank=True)
+    phone = models.CharField(
+        _("phone"), max_length=32, blank=True, help_text=_("International format, e.g. +966 50 123 4567.")
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.ACTIVE
+    )
+    departed_on = models.DateField(_("last day"), null=True, blank=True)
+
+    policy_part = "roles"
+
+    class Meta:
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organization", "user"],
+                condition=models.Q(user__isnull=False),
+                name="one_person_per_user_and_org",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.display_name
+
+    @property
+    def display_name(self) -> str:
+        if get_language() == "en" and self.name_en:
+            return self.name_en
+        return self.name
+
+    @property
+    def is_current(self) -> bool:
+        return self.status == self.Status.ACTIVE
+
+
+class ChangeStamp(models.Model):
+    """When each live part of the policy (roles, security, crisis) last changed.
+
+    Written in the same transaction as the change itself, so the policy page can say
+    "last changed" (and later build ETags) with one query, whatever the organisation's size.
+    """
+
+    organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="+")
+    part = models.CharField(max_length=20)
+    changed_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["organization", "part"], name="one_stamp_per_part")
+        ]

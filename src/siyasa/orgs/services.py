@@ -1,0 +1,83 @@
+"""Creating organisations and managing who belongs to them."""
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from siyasa.core.permissions import Capability, require
+from siyasa.core.services import touch
+from siyasa.crisis.services import seed_crisis_plan
+from siyasa.orgs.models import Membership, Organization, Role
+from siyasa.policy.services import seed_policy
+
+User = get_user_model()
+
+
+@transaction.atomic
+def create_organization(*, owner, name_ar: str, slug: str, **fields) -> Organization:
+    """Create an organisation with its owner and the default policy, ready to edit."""
+    org = Organization.objects.create(name_ar=name_ar, slug=slug, **fields)
+    Membership.objects.create(user=owner, organization=org, role=Role.OWNER)
+    seed_policy(org)
+    seed_crisis_plan(org)
+    return org
+
+
+@transaction.atomic
+def add_member(*, membership: Membership, username: str, email: str, password: str, role: str) -> Membership:
+    """Give a person a sign-in to the organisation, creating the user when it is new."""
+    org = membership.organization
+    _require_role_change(membership, role)
+    user = User.objects.filter(username__iexact=username).first()
+    if user is None:
+        validate_password(password, User(username=username, email=email))
+        user = User.objects.create_user(username=username, email=email, password=password)
+    elif Membership.objects.filter(user=user, organization=org).exists():
+        raise ValidationError(_("This user is already a member of the organisation."))
+    return Membership.objects.create(user=user, organization=org, role=role)
+
+
+@transaction.atomic
+def change_role(*, membership: Membership, target: Membership, role: str) -> Membership:
+    _require_role_change(membership, role, target)
+    _keep_an_owner(target, new_role=role)
+    target.role = role
+    target.save(update_fields=["role", "updated_at"])
+    return target
+
+
+@transaction.atomic
+def remove_member(*, membership: Membership, target: Membership) -> None:
+    _require_role_change(membership, Role.STAFF, target)
+    _keep_an_owner(target, new_role=None)
+    target.delete()
+
+
+def _require_role_change(membership: Membership, role: str, target: Membership | None = None) -> None:
+    require(membership, Capability.MANAGE_MEMBERS)
+    touches_owner = role == Role.OWNER or (target is not None and target.role == Role.OWNER)
+    if touches_owner:
+        require(membership, Capability.MANAGE_OWNERS)
+    if target is not None and target.organization_id != membership.organization_id:
+        raise PermissionDenied
+
+
+def _keep_an_owner(target: Membership, *, new_role: str | None) -> None:
+    if target.role != Role.OWNER or new_role == Role.OWNER:
+        return
+    owners = Membership.objects.select_for_update().filter(
+        organization_id=target.organization_id, role=Role.OWNER
+    )
+    if len(owners) <= 1:
+        raise ValidationError(_("An organisation needs at least one owner."))
+
+
+@transaction.atomic
+def update_organization(*, membership: Membership, form) -> Organization:
+    """Save the organisation's names, visibility and rotation interval (R2.1)."""
+    require(membership, Capability.MANAGE_POLICY)
+    org = form.save()
+    touch(org, "security")
+    return org

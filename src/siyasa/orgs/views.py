@@ -1,0 +1,112 @@
+"""Home, the organisation's workspace, people and contacts, members and settings."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from siyasa.core.permissions import Capability
+from siyasa.core.views import RowDeleteView, RowFormView, org_view
+from siyasa.orgs import selectors, services
+from siyasa.orgs.forms import MemberAddForm, MemberRoleForm, OrganizationForm, PersonForm
+from siyasa.orgs.models import Membership, Organization, Person
+
+
+def home(request):
+    public = Organization.objects.filter(policy_visibility=Organization.Visibility.PUBLIC)
+    return render(
+        request,
+        "orgs/home.html",
+        {"organizations": selectors.organizations_for(request.user), "public_organizations": public[:20]},
+    )
+
+
+@org_view()
+def workspace(request, ctx):
+    return render(request, "orgs/workspace.html", {"ctx": ctx, "counts": selectors.workspace_counts(ctx.org)})
+
+
+@org_view()
+def person_list(request, ctx):
+    kind = request.GET.get("kind", "")
+    if kind not in {"", "team", "contacts"}:
+        kind = ""
+    return render(
+        request, "orgs/person_list.html", {"ctx": ctx, "people": selectors.people(ctx.org, kind=kind), "kind": kind}
+    )
+
+
+class PersonFormView(RowFormView):
+    form_class = PersonForm
+    success_url_name = "person_list"
+    title_new = gettext_lazy("New person or contact")
+    title_edit = gettext_lazy("Edit person")
+
+    def get_initial(self, **kwargs):
+        return {"kind": Person.Kind.CONTACT} if self.request.GET.get("kind") == "contact" else {}
+
+    def get_delete_url(self, row):
+        return row and reverse("person_delete", kwargs={"slug": self.ctx.org.slug, "pk": row.pk})
+
+
+class PersonDeleteView(RowDeleteView):
+    model = Person
+    success_url_name = "person_list"
+
+
+@org_view(Capability.MANAGE_MEMBERS)
+def member_list(request, ctx):
+    form = MemberAddForm(request.POST or None)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                services.add_member(membership=ctx.membership, **form.cleaned_data)
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                messages.success(request, _("Member added."))
+                return redirect("member_list", slug=ctx.org.slug)
+        status = 400
+    return render(
+        request,
+        "orgs/member_list.html",
+        {"ctx": ctx, "members": selectors.members(ctx.org), "form": form, "role_form": MemberRoleForm()},
+        status=status,
+    )
+
+
+@org_view(Capability.MANAGE_MEMBERS)
+def member_change(request, ctx, pk):
+    target = get_object_or_404(Membership.objects.filter(organization=ctx.org), pk=pk)
+    if request.method != "POST":
+        return redirect("member_list", slug=ctx.org.slug)
+    try:
+        if request.POST.get("action") == "remove":
+            services.remove_member(membership=ctx.membership, target=target)
+            messages.success(request, _("Member removed."))
+        else:
+            form = MemberRoleForm(request.POST)
+            if not form.is_valid():
+                messages.error(request, _("Choose a valid role."))
+                return redirect("member_list", slug=ctx.org.slug)
+            services.change_role(membership=ctx.membership, target=target, role=form.cleaned_data["role"])
+            messages.success(request, _("Role changed."))
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    return redirect("member_list", slug=ctx.org.slug)
+
+
+@org_view(Capability.MANAGE_POLICY)
+def org_settings(request, ctx):
+    form = OrganizationForm(request.POST or None, instance=ctx.org)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            services.update_organization(membership=ctx.membership, form=form)
+            messages.success(request, _("Saved."))
+            return redirect("org_settings", slug=ctx.org.slug)
+        status = 400
+    return render(request, "orgs/settings.html", {"ctx": ctx, "form": form}, status=status)

@@ -1,0 +1,61 @@
+"""Writes to the organisation's policy texts and settings."""
+
+from django.db import transaction
+
+from siyasa.core.permissions import Capability, require
+from siyasa.orgs.models import Membership, Organization
+from siyasa.policy import defaults
+from siyasa.policy.catalogue import BLOCKS
+from siyasa.policy.models import PolicySettings, PolicyText, Stance
+
+INITIAL_STANCE = Stance.MIDDLE
+
+
+def seed_policy(org: Organization) -> None:
+    """Give a new organisation the default texts and settings, ready to edit."""
+    texts = dict(defaults.DEFAULT_TEXTS)
+    texts["speaking.stance"] = defaults.STANCE_TEXTS[INITIAL_STANCE]
+    PolicyText.objects.bulk_create(
+        PolicyText(organization=org, key=key, body_ar=texts[key][0], body_en=texts[key][1])
+        for key in BLOCKS
+    )
+    # The ready disclaimer names the organisation, so staff can paste it as it is.
+    disclaimer_ar = defaults.DEFAULT_DISCLAIMER[0].replace("الجمعية", org.name_ar)
+    disclaimer_en = defaults.DEFAULT_DISCLAIMER[1].replace("the organisation", org.name_en or org.name_ar)
+    PolicySettings.objects.create(
+        organization=org, stance=INITIAL_STANCE, disclaimer_ar=disclaimer_ar, disclaimer_en=disclaimer_en
+    )
+
+
+@transaction.atomic
+def update_text(*, membership: Membership, key: str, body_ar: str, body_en: str) -> PolicyText:
+    require(membership, Capability.EDIT_CONTENT)
+    text, _ = PolicyText.objects.select_for_update().get_or_create(
+        organization=membership.organization, key=key
+    )
+    text.body_ar, text.body_en = body_ar, body_en
+    text.updated_by = membership.user
+    text.save()
+    return text
+
+
+@transaction.atomic
+def update_settings(*, membership: Membership, form) -> PolicySettings:
+    """Save the policy settings; a new stance brings its default text unless the old one was edited."""
+    require(membership, Capability.MANAGE_POLICY)
+    previous = PolicySettings.objects.get(pk=form.instance.pk).stance if form.instance.pk else ""
+    settings_row = form.save(commit=False)
+    settings_row.organization = membership.organization
+    settings_row.updated_by = membership.user
+    settings_row.save()
+    form.save_m2m()
+    if settings_row.stance != previous and settings_row.stance:
+        _swap_stance_text(membership, previous, settings_row.stance)
+    return settings_row
+
+
+def _swap_stance_text(membership: Membership, previous: str, stance: str) -> None:
+    text = PolicyText.objects.for_org(membership.organization).filter(key="speaking.stance").first()
+    old_default = defaults.STANCE_TEXTS.get(previous, ("", ""))
+    if text is None or (text.body_ar, text.body_en) in {old_default, ("", "")}:
+        update_text(membership=membership, key="speaking.stance", body_ar=defaults.STANCE_TEXTS[stance][0], body_en=defaults.STANCE_TEXTS[stance][1])

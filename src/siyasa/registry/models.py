@@ -1,0 +1,302 @@
+"""The registries the policy talks about: accounts, responsibilities, access, custody, devices.
+
+R2.8: Siyasa never holds a secret. No model here has a field for a password, a recovery
+code or a token; custody records *who* holds a credential and *where* it is kept.
+"""
+
+import datetime
+
+from django.db import models
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from siyasa.core.tenancy import OrgOwned
+
+
+class Platform(models.TextChoices):
+    X = "x", "X"
+    INSTAGRAM = "instagram", "Instagram"
+    FACEBOOK = "facebook", "Facebook"
+    SNAPCHAT = "snapchat", "Snapchat"
+    TIKTOK = "tiktok", "TikTok"
+    YOUTUBE = "youtube", "YouTube"
+    LINKEDIN = "linkedin", "LinkedIn"
+    WHATSAPP_BUSINESS = "whatsapp_business", "WhatsApp Business"
+    TELEGRAM = "telegram", "Telegram"
+    THREADS = "threads", "Threads"
+    OTHER = "other", _("Other")
+
+
+class SocialAccount(OrgOwned):
+    class Status(models.TextChoices):
+        ACTIVE = "active", _("Active")
+        DORMANT = "dormant", _("Dormant")
+        RETIRED = "retired", _("Retired")
+
+    class Audience(models.TextChoices):
+        ARABIC = "ar", _("Arabic")
+        ENGLISH = "en", _("English")
+        BOTH = "both", _("Arabic and English")
+
+    platform = models.CharField(_("platform"), max_length=20, choices=Platform.choices)
+    handle = models.CharField(
+        _("handle"), max_length=100, help_text=_("The account's name on the platform, e.g. @example.")
+    )
+    url = models.URLField(_("address"), max_length=300, blank=True)
+    purpose_ar = models.CharField(_("purpose (Arabic)"), max_length=300, blank=True)
+    purpose_en = models.CharField(_("purpose (English)"), max_length=300, blank=True)
+    audience_language = models.CharField(
+        _("audience language"), max_length=4, choices=Audience.choices, default=Audience.ARABIC
+    )
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.ACTIVE)
+    # R1.1: every official account has a named owner.
+    owner = models.ForeignKey(
+        "orgs.Person",
+        verbose_name=_("owner"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="owned_accounts",
+    )
+
+    policy_part = "roles"
+
+    class Meta:
+        verbose_name = _("social media account")
+        verbose_name_plural = _("social media accounts")
+        ordering = ["platform", "handle"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organization", "platform", "handle"], name="unique_handle_per_platform"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_platform_display()} {self.handle}"
+
+    @property
+    def purpose(self) -> str:
+        if get_language() == "en":
+            return self.purpose_en or self.purpose_ar
+        return self.purpose_ar or self.purpose_en
+
+
+class Area(models.TextChoices):
+    """R1.3: the nine responsibilities every policy assigns."""
+
+    PUBLISHING = "publishing", _("Daily publishing")
+    SERVICE = "service", _("Day-to-day service of donors and beneficiaries")
+    STRATEGY = "strategy", _("Strategy and planning")
+    ADVERTISING = "advertising", _("Advertising")
+    SECURITY = "security", _("Security and passwords")
+    MONITORING = "monitoring", _("Monitoring and analytics")
+    APPROVALS = "approvals", _("Approvals (legal, financial, other)")
+    CRISIS = "crisis", _("Crisis response")
+    TRAINING = "training", _("Social media training for other staff")
+
+
+class ResponsibilityAssignment(OrgOwned):
+    area = models.CharField(_("responsibility"), max_length=20, choices=Area.choices)
+    person = models.ForeignKey(
+        "orgs.Person", verbose_name=_("person"), on_delete=models.CASCADE, related_name="responsibilities"
+    )
+    accounts = models.ManyToManyField(
+        SocialAccount,
+        verbose_name=_("accounts"),
+        blank=True,
+        related_name="responsibilities",
+        help_text=_("Leave empty when the responsibility covers the whole organisation."),
+    )
+    note = models.CharField(
+        _("note"), max_length=200, blank=True, help_text=_("E.g. “legal approvals” or “weekends”.")
+    )
+
+    policy_part = "roles"
+
+    class Meta:
+        verbose_name = _("responsibility")
+        verbose_name_plural = _("responsibilities")
+        ordering = ["area", "person__name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organization", "area", "person"], name="one_assignment_per_area_and_person"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_area_display()}: {self.person}"
+
+
+class AccessGrant(OrgOwned):
+    """R1.2: who may do what on an account."""
+
+    account = models.ForeignKey(
+        SocialAccount, verbose_name=_("account"), on_delete=models.CASCADE, related_name="grants"
+    )
+    person = models.ForeignKey(
+        "orgs.Person", verbose_name=_("person"), on_delete=models.CASCADE, related_name="grants"
+    )
+    can_publish = models.BooleanField(_("publish"), default=False)
+    can_reply = models.BooleanField(_("reply and direct messages"), default=False)
+    can_advertise = models.BooleanField(_("advertising"), default=False)
+    can_analyse = models.BooleanField(_("analytics"), default=False)
+    is_admin = models.BooleanField(_("admin"), default=False)
+
+    CAPABILITIES = ("can_publish", "can_reply", "can_advertise", "can_analyse", "is_admin")
+
+    policy_part = "roles"
+
+    class Meta:
+        verbose_name = _("access grant")
+        verbose_name_plural = _("access grants")
+        ordering = ["account__platform", "account__handle", "person__name"]
+        constraints = [
+            models.UniqueConstraint(fields=["account", "person"], name="one_grant_per_account_and_person"),
+            models.CheckConstraint(
+                condition=models.Q(can_publish=True)
+                | models.Q(can_reply=True)
+                | models.Q(can_advertise=True)
+                | models.Q(can_analyse=True)
+                | models.Q(is_admin=True),
+                name="grant_gives_something",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person} → {self.account}"
+
+    def capability_labels(self) -> list[str]:
+        return [
+            str(self._meta.get_field(name).verbose_name)
+            for name in self.CAPABILITIES
+            if getattr(self, name)
+        ]
+
+
+class TwoFactorMethod(models.TextChoices):
+    NONE = "none", _("None")
+    APP = "app", _("Authenticator app")
+    SMS = "sms", _("Text message (SMS)")
+    KEY = "key", _("Security key")
+    PLATFORM = "platform", _("Through a business manager")
+
+
+class Custody(OrgOwned):
+    """R2.1–R2.3, R2.7: who holds an account's credential, where it is kept and when it rotates."""
+
+    account = models.OneToOneField(
+        SocialAccount, verbose_name=_("account"), on_delete=models.CASCADE, related_name="custody"
+    )
+    custodian = models.ForeignKey(
+        "orgs.Person",
+        verbose_name=_("custodian"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="custodies",
+    )
+    backup_custodian = models.ForeignKey(
+        "orgs.Person",
+        verbose_name=_("backup custodian"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="backup_custodies",
+    )
+    vault_label = models.CharField(
+        _("where the credential is kept"),
+        max_length=150,
+        blank=True,
+        help_text=_(
+            "The entry's name in the password manager, e.g. “Team vault › Social › X”. "
+            "Never the password itself."
+        ),
+    )
+    rotation_days = models.PositiveSmallIntegerField(
+        _("rotation interval (days)"),
+        null=True,
+        blank=True,
+        help_text=_("Leave empty to use the organisation's interval."),
+    )
+    last_rotated_on = models.DateField(_("last rotated on"), null=True, blank=True)
+    two_factor_method = models.CharField(
+        _("two-factor method"), max_length=10, choices=TwoFactorMethod.choices, default=TwoFactorMethod.NONE
+    )
+    two_factor_holder = models.ForeignKey(
+        "orgs.Person",
+        verbose_name=_("holder of the second factor"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="second_factors",
+    )
+    recovery_owner = models.ForeignKey(
+        "orgs.Person",
+        verbose_name=_("owner of the recovery e-mail or phone"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="recoveries",
+    )
+
+    policy_part = "security"
+
+    class Meta:
+        verbose_name = _("credential custody")
+        verbose_name_plural = _("credential custody")
+        ordering = ["account__platform", "account__handle"]
+
+    def __str__(self) -> str:
+        return str(self.account)
+
+    def interval_days(self, org_default: int) -> int:
+        return self.rotation_days or org_default
+
+    def next_rotation_on(self, org_default: int) -> datetime.date | None:
+        if self.last_rotated_on is None:
+            return None
+        return self.last_rotated_on + datetime.timedelta(days=self.interval_days(org_default))
+
+
+class Device(OrgOwned):
+    """R2.4–R2.5: devices that may reach the accounts, and who keeps them updated."""
+
+    class Kind(models.TextChoices):
+        PHONE = "phone", _("Phone")
+        LAPTOP = "laptop", _("Laptop")
+        DESKTOP = "desktop", _("Desktop computer")
+        TABLET = "tablet", _("Tablet")
+        OTHER = "other", _("Other")
+
+    name = models.CharField(_("name"), max_length=120, help_text=_("E.g. “Media team iPhone 1”."))
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.PHONE)
+    org_owned = models.BooleanField(_("owned by the organisation"), default=True)
+    assignee = models.ForeignKey(
+        "orgs.Person",
+        verbose_name=_("assigned to"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="devices",
+    )
+    accounts = models.ManyToManyField(
+        SocialAccount, verbose_name=_("accounts it may reach"), blank=True, related_name="devices"
+    )
+    updater = models.ForeignKey(
+        "orgs.Person",
+        verbose_name=_("keeps apps and system updated"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="updated_devices",
+    )
+
+    policy_part = "security"
+
+    class Meta:
+        verbose_name = _("device")
+        verbose_name_plural = _("devices")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
