@@ -1,0 +1,348 @@
+"""Builds the fictional demo organisation, Athar Charity Society, with a few planted problems."""
+
+import datetime
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.utils import timezone
+
+from siyasa.core.services import touch
+from siyasa.crisis.models import CrisisRole, EmergencyContact
+from siyasa.orgs.models import Membership, Organization, Person, Role
+from siyasa.orgs.services import create_organization
+from siyasa.policy.models import PolicySettings
+from siyasa.registry.models import (
+    AccessGrant,
+    Area,
+    Custody,
+    Device,
+    Platform,
+    ResponsibilityAssignment,
+    SocialAccount,
+    TwoFactorMethod,
+)
+
+SLUG = "demo"
+PASSWORD = "demo"
+
+# The three sign-ins the `demo` command prints.
+DEMO_LOGINS = [
+    ("admin", "owner", PASSWORD),
+    ("manager", "policy admin", PASSWORD),
+    ("staff", "staff member", PASSWORD),
+]
+
+# username, role, key of the person the user is
+USERS = [
+    ("admin", Role.OWNER, "director"),
+    ("manager", Role.POLICY_ADMIN, "digital"),
+    ("staff", Role.STAFF, "writer"),
+    ("editor", Role.EDITOR, "designer"),
+]
+
+ORGANIZATION = {
+    "name_ar": "جمعية أثر الخيرية",
+    "name_en": "Athar Charity Society",
+    "country": "SA",
+    "policy_visibility": Organization.Visibility.PUBLIC,
+    "rotation_interval_days": 90,
+    "hashtags": "#أثر_الخيرية #AtharCharity",
+}
+
+S, V, B, C = Person.Kind.STAFF, Person.Kind.VOLUNTEER, Person.Kind.BOARD, Person.Kind.CONTACT
+
+# key, kind, name, name_en, job title, affiliation, e-mail, phone (fictional +96650000xxxx range)
+PEOPLE = [
+    ("director", S, "عبدالله سعد العتيبي", "Abdullah Saad Al-Otaibi", "المدير التنفيذي", "",
+     "abdullah@example.org", "+966500000011"),
+    ("digital", S, "نورة محمد القحطاني", "Noura Mohammed Al-Qahtani", "مديرة الإعلام الرقمي", "",
+     "noura@example.org", "+966500000012"),
+    ("writer", S, "ريم خالد الشهري", "Reem Khalid Al-Shehri", "كاتبة محتوى", "",
+     "reem@example.org", "+966500000013"),
+    ("designer", S, "فيصل عبدالرحمن الدوسري", "Faisal Abdulrahman Al-Dosari",
+     "مصمم جرافيك ومونتاج", "", "faisal@example.org", "+966500000014"),
+    ("service", S, "هيفاء سلطان المطيري", "Haifa Sultan Al-Mutairi", "أخصائية خدمة المتبرعين", "",
+     "haifa@example.org", "+966500000015"),
+    ("pr", S, "تركي فهد الغامدي", "Turki Fahad Al-Ghamdi", "مدير العلاقات العامة والاتصال", "",
+     "turki@example.org", "+966500000016"),
+    ("it", S, "ماجد ناصر الزهراني", "Majed Nasser Al-Zahrani", "أخصائي تقنية المعلومات", "",
+     "majed@example.org", "+966500000017"),
+    ("analyst", S, "سارة إبراهيم الحربي", "Sarah Ibrahim Al-Harbi", "محللة بيانات ومتابعة", "",
+     "sarah@example.org", "+966500000018"),
+    ("ads", S, "يوسف علي الشمري", "Yousef Ali Al-Shammari", "أخصائي الحملات الإعلانية", "",
+     "yousef@example.org", "+966500000019"),
+    ("volunteer", V, "لمى عبدالعزيز السبيعي", "Lama Abdulaziz Al-Subaie",
+     "متطوعة في تصوير الفعاليات", "", "lama@example.org", "+966500000020"),
+    ("lawyer", C, "خالد عمر الفيفي", "Khalid Omar Al-Faifi", "مستشار قانوني",
+     "مكتب الميزان للمحاماة والاستشارات القانونية", "khalid@example.org", "+966500000021"),
+    ("board", B, "منيرة حمد العنزي", "Munira Hamad Al-Anazi", "عضوة مجلس الإدارة المفوّضة بالتواصل",
+     "مجلس إدارة جمعية أثر الخيرية", "munira@example.org", "+966500000022"),
+    ("agency", C, "بدر سالم الحارثي", "Badr Salem Al-Harthi", "مدير حسابات العملاء",
+     "وكالة مدى للعلاقات العامة", "badr@example.org", "+966500000023"),
+]  # fmt: skip
+
+A = SocialAccount.Audience
+ACTIVE, DORMANT = SocialAccount.Status.ACTIVE, SocialAccount.Status.DORMANT
+
+# platform, handle, url, purpose (ar), purpose (en), audience, status, owner key.
+# Planted problem: the TikTok account is active but has no owner (R1.1).
+ACCOUNTS = [
+    (Platform.X, "@athar_sa", "https://x.com/athar_sa",
+     "أخبار الجمعية وحملاتها والتفاعل مع المتبرعين",
+     "News, campaigns and conversation with donors", A.ARABIC, ACTIVE, "digital"),
+    (Platform.INSTAGRAM, "@athar_sa", "https://www.instagram.com/athar_sa/",
+     "قصص الأثر وصور المشاريع بموافقة المستفيدين",
+     "Impact stories and project photos, with beneficiaries' consent", A.ARABIC, ACTIVE,
+     "digital"),
+    (Platform.SNAPCHAT, "athar_sa", "https://www.snapchat.com/add/athar_sa",
+     "تغطية مباشرة للفعاليات والمبادرات الميدانية",
+     "Live coverage of events and field initiatives", A.ARABIC, ACTIVE, "designer"),
+    (Platform.TIKTOK, "@athar_sa", "https://www.tiktok.com/@athar_sa",
+     "مقاطع توعوية قصيرة للشباب", "Short awareness videos for young people", A.ARABIC, ACTIVE,
+     None),
+    (Platform.YOUTUBE, "@AtharCharity", "https://www.youtube.com/@AtharCharity",
+     "أفلام وثائقية وتقارير سنوية عن المشاريع",
+     "Documentaries and annual project reports", A.BOTH, ACTIVE, "designer"),
+    (Platform.LINKEDIN, "athar-charity", "https://www.linkedin.com/company/athar-charity/",
+     "الشراكات والتوظيف والتطوع", "Partnerships, jobs and volunteering", A.BOTH, ACTIVE, "pr"),
+    (Platform.WHATSAPP_BUSINESS, "+966500000090", "https://wa.me/966500000090",
+     "استفسارات المتبرعين وإيصالات التبرع", "Donor enquiries and donation receipts", A.ARABIC,
+     ACTIVE, "service"),
+    (Platform.FACEBOOK, "AtharCharitySA", "https://www.facebook.com/AtharCharitySA",
+     "صفحة قديمة محفوظة لحماية اسم الجمعية", "Old page kept to protect the society's name",
+     A.BOTH, DORMANT, "digital"),
+]  # fmt: skip
+
+# area, person key, accounts (empty: the whole organisation), note
+RESPONSIBILITIES = [
+    (Area.PUBLISHING, "writer", [Platform.X, Platform.INSTAGRAM, Platform.LINKEDIN], ""),
+    (Area.PUBLISHING, "designer", [Platform.SNAPCHAT, Platform.TIKTOK, Platform.YOUTUBE], ""),
+    (Area.SERVICE, "service", [Platform.WHATSAPP_BUSINESS, Platform.X, Platform.INSTAGRAM],
+     "رسائل المتبرعين والمستفيدين"),
+    (Area.STRATEGY, "digital", [], ""),
+    (Area.STRATEGY, "director", [], "اعتماد الخطة السنوية"),
+    (Area.ADVERTISING, "ads", [Platform.INSTAGRAM, Platform.SNAPCHAT, Platform.X], ""),
+    (Area.SECURITY, "it", [], ""),
+    (Area.SECURITY, "digital", [], "كلمات المرور والتحقق بخطوتين"),
+    (Area.MONITORING, "analyst", [], "تقرير شهري"),
+    (Area.APPROVALS, "director", [], "الموافقات المالية"),
+    (Area.APPROVALS, "lawyer", [], "الموافقات القانونية"),
+    (Area.CRISIS, "pr", [], ""),
+    (Area.CRISIS, "digital", [], "الأزمات التقنية"),
+    (Area.TRAINING, "digital", [], "تدريب الموظفين الجدد"),
+]  # fmt: skip
+
+# Capabilities in grants: p publish, r reply, a advertise, n analyse, x admin.
+CAPABILITY_LETTERS = {
+    "p": "can_publish",
+    "r": "can_reply",
+    "a": "can_advertise",
+    "n": "can_analyse",
+    "x": "is_admin",
+}
+GRANTS = [
+    (Platform.X, "digital", "prnx"), (Platform.X, "writer", "p"), (Platform.X, "service", "r"),
+    (Platform.X, "ads", "a"), (Platform.X, "analyst", "n"),
+    (Platform.INSTAGRAM, "digital", "prnx"), (Platform.INSTAGRAM, "writer", "p"),
+    (Platform.INSTAGRAM, "designer", "p"), (Platform.INSTAGRAM, "service", "r"),
+    (Platform.INSTAGRAM, "ads", "a"), (Platform.INSTAGRAM, "analyst", "n"),
+    (Platform.SNAPCHAT, "designer", "prx"), (Platform.SNAPCHAT, "volunteer", "p"),
+    (Platform.SNAPCHAT, "ads", "a"),
+    (Platform.TIKTOK, "designer", "pr"), (Platform.TIKTOK, "digital", "x"),
+    (Platform.YOUTUBE, "designer", "px"), (Platform.YOUTUBE, "digital", "rnx"),
+    (Platform.LINKEDIN, "pr", "prx"), (Platform.LINKEDIN, "writer", "p"),
+    (Platform.LINKEDIN, "digital", "x"),
+    (Platform.WHATSAPP_BUSINESS, "service", "prx"), (Platform.WHATSAPP_BUSINESS, "digital", "rx"),
+    (Platform.FACEBOOK, "digital", "x"),
+]  # fmt: skip
+
+T = TwoFactorMethod
+# platform, custodian, backup, vault entry, own interval, rotated days ago, 2FA, holder, recovery.
+# Planted problem: Instagram and WhatsApp Business are past the 90-day rotation (R2.1).
+CUSTODY = [
+    (Platform.X, "digital", "it", "خزنة الفريق › التواصل › X", 60, 30, T.KEY, "digital",
+     "digital"),
+    (Platform.INSTAGRAM, "digital", "designer", "خزنة الفريق › التواصل › Instagram", None, 120,
+     T.APP, "digital", "it"),
+    (Platform.SNAPCHAT, "designer", "digital", "خزنة الفريق › التواصل › Snapchat", None, 45, T.APP,
+     "designer", "it"),
+    (Platform.TIKTOK, "designer", "digital", "خزنة الفريق › التواصل › TikTok", None, 60, T.APP,
+     "designer", "it"),
+    (Platform.YOUTUBE, "designer", "it", "خزنة الفريق › التواصل › YouTube", None, 20, T.KEY,
+     "designer", "it"),
+    (Platform.LINKEDIN, "pr", "digital", "خزنة الفريق › التواصل › LinkedIn", None, 75, T.APP, "pr",
+     "pr"),
+    (Platform.WHATSAPP_BUSINESS, "service", "digital", "خزنة الفريق › التواصل › WhatsApp Business",
+     None, 97, T.SMS, "service", "it"),
+    (Platform.FACEBOOK, "digital", "it", "خزنة الفريق › التواصل › Facebook", None, 85, T.PLATFORM,
+     "digital", "it"),
+]  # fmt: skip
+
+K = Device.Kind
+# name, kind, owned by the organisation, assignee, updater, platforms it reaches.
+# Planted problem: Reem's personal phone still reaches X (R2.5).
+DEVICES = [
+    ("آيفون فريق الإعلام 1", K.PHONE, True, "digital", "it",
+     [Platform.X, Platform.INSTAGRAM, Platform.SNAPCHAT, Platform.TIKTOK]),
+    ("آيفون فريق الإعلام 2", K.PHONE, True, "designer", "it",
+     [Platform.INSTAGRAM, Platform.SNAPCHAT, Platform.TIKTOK, Platform.YOUTUBE]),
+    ("جوال خدمة المتبرعين", K.PHONE, True, "service", "it", [Platform.WHATSAPP_BUSINESS]),
+    ("حاسوب الإعلام الرقمي", K.LAPTOP, True, "digital", "it",
+     [Platform.X, Platform.INSTAGRAM, Platform.YOUTUBE, Platform.LINKEDIN, Platform.FACEBOOK]),
+    ("حاسوب التصميم والمونتاج", K.LAPTOP, True, "designer", "it",
+     [Platform.YOUTUBE, Platform.INSTAGRAM, Platform.TIKTOK]),
+    ("جوال ريم الشخصي", K.PHONE, False, "writer", "writer", [Platform.X]),
+]  # fmt: skip
+
+# crisis role, person, backup, verified days ago
+EMERGENCY_CONTACTS = [
+    (CrisisRole.SOCIAL_TEAM, "digital", "designer", 12),
+    (CrisisRole.LEGAL, "lawyer", "director", 40),
+    (CrisisRole.PUBLIC_RELATIONS, "pr", "agency", 20),
+    (CrisisRole.BOARD_DELEGATE, "board", "director", 55),
+    (CrisisRole.TECHNICAL, "it", "digital", 12),
+]
+
+SPOKESPEOPLE = ["director", "pr"]
+LEGAL_ADVISER = "lawyer"
+LEGAL_REVIEWED_DAYS_AGO = 100
+
+
+def build_demo(*, today: datetime.date | None = None) -> Organization:
+    """(Re)build the demo organisation; dates are relative to `today`."""
+    today = today or timezone.localdate()
+    with transaction.atomic():
+        users = {username: _user(username) for username, _, _ in USERS}
+        # Rebuilding from scratch is the simplest way to be idempotent and to refresh the dates.
+        Organization.objects.filter(slug=SLUG).delete()
+        org = create_organization(owner=users["admin"], slug=SLUG, **ORGANIZATION)
+        Membership.objects.bulk_create(
+            Membership(user=users[username], organization=org, role=role)
+            for username, role, _ in USERS
+            if role != Role.OWNER
+        )
+        people = _people(org, {key: users[username] for username, _, key in USERS})
+        accounts = _accounts(org, people)
+        _roles(org, people, accounts)
+        _security(org, people, accounts, today)
+        _crisis(org, people, today)
+        _policy_settings(org, people, users["admin"], today)
+        for part in ("roles", "security", "crisis"):
+            touch(org, part)
+    return org
+
+
+def _user(username: str):
+    User = get_user_model()
+    user = User.objects.filter(username=username).first()
+    if user is None:
+        return User.objects.create_user(
+            username=username, email=f"{username}@example.org", password=PASSWORD
+        )
+    # Someone may have changed the password while trying the demo; the printed one must work.
+    user.set_password(PASSWORD)
+    user.is_active = True
+    user.save(update_fields=["password", "is_active"])
+    return user
+
+
+def _people(org: Organization, users_by_person: dict) -> dict[str, Person]:
+    return {
+        key: Person.objects.create(
+            organization=org,
+            user=users_by_person.get(key),
+            kind=kind,
+            name=name,
+            name_en=name_en,
+            job_title=job_title,
+            affiliation=affiliation,
+            email=email,
+            phone=phone,
+        )
+        for key, kind, name, name_en, job_title, affiliation, email, phone in PEOPLE
+    }
+
+
+def _accounts(org: Organization, people: dict[str, Person]) -> dict[str, SocialAccount]:
+    return {
+        platform: SocialAccount.objects.create(
+            organization=org,
+            platform=platform,
+            handle=handle,
+            url=url,
+            purpose_ar=purpose_ar,
+            purpose_en=purpose_en,
+            audience_language=audience,
+            status=status,
+            owner=people[owner] if owner else None,
+        )
+        for platform, handle, url, purpose_ar, purpose_en, audience, status, owner in ACCOUNTS
+    }
+
+
+def _roles(org: Organization, people: dict, accounts: dict) -> None:
+    for area, person, platforms, note in RESPONSIBILITIES:
+        assignment = ResponsibilityAssignment.objects.create(
+            organization=org, area=area, person=people[person], note=note
+        )
+        assignment.accounts.set([accounts[p] for p in platforms])
+    AccessGrant.objects.bulk_create(
+        AccessGrant(
+            organization=org,
+            account=accounts[platform],
+            person=people[person],
+            **{CAPABILITY_LETTERS[letter]: True for letter in letters},
+        )
+        for platform, person, letters in GRANTS
+    )
+
+
+def _security(org: Organization, people: dict, accounts: dict, today: datetime.date) -> None:
+    Custody.objects.bulk_create(
+        Custody(
+            organization=org,
+            account=accounts[platform],
+            custodian=people[custodian],
+            backup_custodian=people[backup],
+            vault_label=vault,
+            rotation_days=interval,
+            last_rotated_on=today - datetime.timedelta(days=ago),
+            two_factor_method=method,
+            two_factor_holder=people[holder],
+            recovery_owner=people[recovery],
+        )
+        for platform, custodian, backup, vault, interval, ago, method, holder, recovery in CUSTODY
+    )
+    for name, kind, org_owned, assignee, updater, platforms in DEVICES:
+        device = Device.objects.create(
+            organization=org,
+            name=name,
+            kind=kind,
+            org_owned=org_owned,
+            assignee=people[assignee],
+            updater=people[updater],
+        )
+        device.accounts.set([accounts[p] for p in platforms])
+
+
+def _crisis(org: Organization, people: dict, today: datetime.date) -> None:
+    EmergencyContact.objects.bulk_create(
+        EmergencyContact(
+            organization=org,
+            role=role,
+            person=people[person],
+            backup=people[backup],
+            verified_on=today - datetime.timedelta(days=days_ago),
+        )
+        for role, person, backup, days_ago in EMERGENCY_CONTACTS
+    )
+
+
+def _policy_settings(org: Organization, people: dict, admin, today: datetime.date) -> None:
+    # create_organization already made the settings row with the default stance and disclaimer.
+    settings_row = PolicySettings.objects.get(organization=org)
+    settings_row.legal_adviser = people[LEGAL_ADVISER]
+    settings_row.legal_reviewed_on = today - datetime.timedelta(days=LEGAL_REVIEWED_DAYS_AGO)
+    settings_row.updated_by = admin
+    settings_row.save()
+    settings_row.spokespeople.set([people[key] for key in SPOKESPEOPLE])
