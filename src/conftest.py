@@ -38,3 +38,9 @@ class Cast:
 @pytest.fixture
 def cast(db) -> Cast:
     return Cast()
+
+
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    # Real hashing costs a third of a second per user; tests are not about its strength.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
