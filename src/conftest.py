@@ -3,7 +3,12 @@
 import pytest
 from django.test import Client
 
-from siyasa.core.tests.factories import MembershipFactory, OrganizationFactory, PersonFactory, UserFactory
+from siyasa.core.tests.factories import (
+    MembershipFactory,
+    OrganizationFactory,
+    PersonFactory,
+    UserFactory,
+)
 from siyasa.orgs.models import Role
 
 
@@ -12,7 +17,9 @@ class Cast:
 
     def __init__(self):
         self.org = OrganizationFactory(slug="alpha", name_ar="جمعية ألف", name_en="Alpha Society")
-        self.other_org = OrganizationFactory(slug="beta", name_ar="جمعية باء", name_en="Beta Society")
+        self.other_org = OrganizationFactory(
+            slug="beta", name_ar="جمعية باء", name_en="Beta Society"
+        )
         self.users = {}
         for role in Role:
             user = UserFactory(username=f"{role.value}-a")

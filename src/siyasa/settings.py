@@ -37,7 +37,9 @@ if not SECRET_KEY:
             "SECRET_KEY is not set. Set SECRET_KEY (or DEBUG=1 for local development)."
         )
     SECRET_KEY = "insecure-development-key-never-use-in-production"  # noqa: S105
-ALLOWED_HOSTS = [h.strip() for h in env("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]").split(",") if h.strip()]
+ALLOWED_HOSTS = [
+    h.strip() for h in env("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]").split(",") if h.strip()
+]
 CSRF_TRUSTED_ORIGINS = [o.strip() for o in env("CSRF_TRUSTED_ORIGINS").split(",") if o.strip()]
 
 INSTALLED_APPS = [

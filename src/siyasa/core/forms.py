@@ -43,7 +43,9 @@ class OrgModelForm(forms.ModelForm):
             if queryset.model._meta.label_lower == "orgs.person":
                 current = self.initial.get(name)
                 keep = current if isinstance(current, list) else [current] if current else []
-                scoped = scoped.filter(Q(status="active") | Q(pk__in=[getattr(c, "pk", c) for c in keep]))
+                scoped = scoped.filter(
+                    Q(status="active") | Q(pk__in=[getattr(c, "pk", c) for c in keep])
+                )
             field.queryset = scoped
 
     class Meta:

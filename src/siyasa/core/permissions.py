@@ -26,7 +26,12 @@ class Capability(StrEnum):
 ROLE_CAPABILITIES: dict[str, frozenset[Capability]] = {
     Role.OWNER: frozenset(Capability),
     Role.POLICY_ADMIN: frozenset(
-        {Capability.VIEW, Capability.EDIT_CONTENT, Capability.MANAGE_POLICY, Capability.MANAGE_MEMBERS}
+        {
+            Capability.VIEW,
+            Capability.EDIT_CONTENT,
+            Capability.MANAGE_POLICY,
+            Capability.MANAGE_MEMBERS,
+        }
     ),
     Role.EDITOR: frozenset({Capability.VIEW, Capability.EDIT_CONTENT}),
     Role.STAFF: frozenset({Capability.VIEW}),

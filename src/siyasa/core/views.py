@@ -112,12 +112,16 @@ class RowFormView(OrgView):
     def post(self, request, pk=None, **kwargs):
         self.require_edit()
         row = self.get_row(pk) if pk is not None else None
-        form = self.form_class(request.POST, **self.get_form_kwargs(row), initial=self.get_initial(**kwargs))
+        form = self.form_class(
+            request.POST, **self.get_form_kwargs(row), initial=self.get_initial(**kwargs)
+        )
         if form.is_valid():
             try:
                 saved = services.save_row(membership=self.ctx.membership, form=form)
             except IntegrityError:
-                form.add_error(None, _("This conflicts with an existing entry. Please check and try again."))
+                form.add_error(
+                    None, _("This conflicts with an existing entry. Please check and try again.")
+                )
             else:
                 messages.success(request, _("Saved."))
                 return redirect(self.get_success_url(saved))
@@ -165,7 +169,11 @@ class RowDeleteView(OrgView):
 
     def get(self, request, pk, **kwargs):
         row = self.get_row(pk)
-        return render(request, self.template_name, {"ctx": self.ctx, "row": row, "cancel_url": self.get_success_url(row)})
+        return render(
+            request,
+            self.template_name,
+            {"ctx": self.ctx, "row": row, "cancel_url": self.get_success_url(row)},
+        )
 
     def post(self, request, pk, **kwargs):
         row = self.get_row(pk)

@@ -21,7 +21,10 @@ class CrisisRole(models.TextChoices):
 class EmergencyContact(OrgOwned):
     role = models.CharField(_("crisis role"), max_length=20, choices=CrisisRole.choices)
     person = models.ForeignKey(
-        "orgs.Person", verbose_name=_("person"), on_delete=models.CASCADE, related_name="emergency_roles"
+        "orgs.Person",
+        verbose_name=_("person"),
+        on_delete=models.CASCADE,
+        related_name="emergency_roles",
     )
     backup = models.ForeignKey(
         "orgs.Person",

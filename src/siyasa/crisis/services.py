@@ -9,7 +9,14 @@ def seed_crisis_plan(org: Organization) -> None:
     """Give a new organisation the default severity levels (R3.2), ready to edit."""
     SeverityLevel.objects.bulk_create(
         SeverityLevel(
-            organization=org, rank=rank, name_ar=name_ar, name_en=name_en, criteria_ar=criteria_ar, criteria_en=criteria_en
+            organization=org,
+            rank=rank,
+            name_ar=name_ar,
+            name_en=name_en,
+            criteria_ar=criteria_ar,
+            criteria_en=criteria_en,
         )
-        for rank, (name_ar, name_en, criteria_ar, criteria_en) in enumerate(DEFAULT_SEVERITY_LEVELS, start=1)
+        for rank, (name_ar, name_en, criteria_ar, criteria_en) in enumerate(
+            DEFAULT_SEVERITY_LEVELS, start=1
+        )
     )

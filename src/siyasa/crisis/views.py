@@ -15,7 +15,11 @@ def plan(request, ctx):
     return render(
         request,
         "crisis/plan.html",
-        {"ctx": ctx, "contacts": selectors.emergency_contacts(ctx.org), "levels": selectors.severity_levels(ctx.org)},
+        {
+            "ctx": ctx,
+            "contacts": selectors.emergency_contacts(ctx.org),
+            "levels": selectors.severity_levels(ctx.org),
+        },
     )
 
 

@@ -10,7 +10,17 @@ from siyasa.orgs.models import Organization, Person, Role
 class PersonForm(OrgModelForm):
     class Meta:
         model = Person
-        fields = ["name", "name_en", "kind", "job_title", "affiliation", "email", "phone", "status", "departed_on"]
+        fields = [
+            "name",
+            "name_en",
+            "kind",
+            "job_title",
+            "affiliation",
+            "email",
+            "phone",
+            "status",
+            "departed_on",
+        ]
         widgets = {"departed_on": forms.DateInput(attrs={"type": "date"})}
 
     def __init__(self, *args, org, **kwargs):
@@ -34,7 +44,15 @@ class PersonForm(OrgModelForm):
 class OrganizationForm(forms.ModelForm):
     class Meta:
         model = Organization
-        fields = ["name_ar", "name_en", "country", "default_language", "policy_visibility", "rotation_interval_days", "hashtags"]
+        fields = [
+            "name_ar",
+            "name_en",
+            "country",
+            "default_language",
+            "policy_visibility",
+            "rotation_interval_days",
+            "hashtags",
+        ]
 
     def clean_rotation_interval_days(self):
         days = self.cleaned_data["rotation_interval_days"]

@@ -123,7 +123,10 @@ class Person(OrgOwned):
     )
     name = models.CharField(_("name"), max_length=150)
     name_en = models.CharField(
-        _("name in Latin letters"), max_length=150, blank=True, help_text=_("Shown on English pages.")
+        _("name in Latin letters"),
+        max_length=150,
+        blank=True,
+        help_text=_("Shown on English pages."),
     )
     kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices, default=Kind.STAFF)
     job_title = models.CharField(_("job title"), max_length=150, blank=True)
@@ -135,7 +138,10 @@ class Person(OrgOwned):
     )
     email = models.EmailField(_("e-mail"), blank=True)
     phone = models.CharField(
-        _("phone"), max_length=32, blank=True, help_text=_("International format, e.g. +966 50 123 4567.")
+        _("phone"),
+        max_length=32,
+        blank=True,
+        help_text=_("International format, e.g. +966 50 123 4567."),
     )
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.ACTIVE
@@ -185,3 +191,6 @@ class ChangeStamp(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["organization", "part"], name="one_stamp_per_part")
         ]
+
+    def __str__(self) -> str:
+        return f"{self.part} @ {self.changed_at:%Y-%m-%d %H:%M}"

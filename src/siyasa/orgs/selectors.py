@@ -23,7 +23,11 @@ def people(org: Organization, *, kind: str = ""):
 
 
 def members(org: Organization):
-    return Membership.objects.filter(organization=org).select_related("user").order_by("role", "user__username")
+    return (
+        Membership.objects.filter(organization=org)
+        .select_related("user")
+        .order_by("role", "user__username")
+    )
 
 
 def workspace_counts(org: Organization) -> dict[str, int]:

@@ -26,7 +26,9 @@ def create_organization(*, owner, name_ar: str, slug: str, **fields) -> Organiza
 
 
 @transaction.atomic
-def add_member(*, membership: Membership, username: str, email: str, password: str, role: str) -> Membership:
+def add_member(
+    *, membership: Membership, username: str, email: str, password: str, role: str
+) -> Membership:
     """Give a person a sign-in to the organisation, creating the user when it is new."""
     org = membership.organization
     _require_role_change(membership, role)
@@ -55,7 +57,9 @@ def remove_member(*, membership: Membership, target: Membership) -> None:
     target.delete()
 
 
-def _require_role_change(membership: Membership, role: str, target: Membership | None = None) -> None:
+def _require_role_change(
+    membership: Membership, role: str, target: Membership | None = None
+) -> None:
     require(membership, Capability.MANAGE_MEMBERS)
     touches_owner = role == Role.OWNER or (target is not None and target.role == Role.OWNER)
     if touches_owner:

@@ -19,13 +19,18 @@ def home(request):
     return render(
         request,
         "orgs/home.html",
-        {"organizations": selectors.organizations_for(request.user), "public_organizations": public[:20]},
+        {
+            "organizations": selectors.organizations_for(request.user),
+            "public_organizations": public[:20],
+        },
     )
 
 
 @org_view()
 def workspace(request, ctx):
-    return render(request, "orgs/workspace.html", {"ctx": ctx, "counts": selectors.workspace_counts(ctx.org)})
+    return render(
+        request, "orgs/workspace.html", {"ctx": ctx, "counts": selectors.workspace_counts(ctx.org)}
+    )
 
 
 @org_view()
@@ -34,7 +39,9 @@ def person_list(request, ctx):
     if kind not in {"", "team", "contacts"}:
         kind = ""
     return render(
-        request, "orgs/person_list.html", {"ctx": ctx, "people": selectors.people(ctx.org, kind=kind), "kind": kind}
+        request,
+        "orgs/person_list.html",
+        {"ctx": ctx, "people": selectors.people(ctx.org, kind=kind), "kind": kind},
     )
 
 
@@ -73,7 +80,12 @@ def member_list(request, ctx):
     return render(
         request,
         "orgs/member_list.html",
-        {"ctx": ctx, "members": selectors.members(ctx.org), "form": form, "role_form": MemberRoleForm()},
+        {
+            "ctx": ctx,
+            "members": selectors.members(ctx.org),
+            "form": form,
+            "role_form": MemberRoleForm(),
+        },
         status=status,
     )
 
@@ -92,7 +104,9 @@ def member_change(request, ctx, pk):
             if not form.is_valid():
                 messages.error(request, _("Choose a valid role."))
                 return redirect("member_list", slug=ctx.org.slug)
-            services.change_role(membership=ctx.membership, target=target, role=form.cleaned_data["role"])
+            services.change_role(
+                membership=ctx.membership, target=target, role=form.cleaned_data["role"]
+            )
             messages.success(request, _("Role changed."))
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))

@@ -34,7 +34,14 @@ class PolicyTextForm(forms.Form):
 class PolicySettingsForm(OrgModelForm):
     class Meta:
         model = PolicySettings
-        fields = ["stance", "disclaimer_ar", "disclaimer_en", "spokespeople", "legal_adviser", "legal_reviewed_on"]
+        fields = [
+            "stance",
+            "disclaimer_ar",
+            "disclaimer_en",
+            "spokespeople",
+            "legal_adviser",
+            "legal_reviewed_on",
+        ]
         widgets = {
             "disclaimer_ar": forms.TextInput(attrs={"dir": "rtl", "lang": "ar"}),
             "disclaimer_en": forms.TextInput(attrs={"dir": "ltr", "lang": "en"}),

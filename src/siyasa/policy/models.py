@@ -39,7 +39,12 @@ class Stance(models.TextChoices):
 class PolicySettings(OrgOwned):
     """The facts the policy states that are not prose: stance, disclaimer, spokespeople, legal review."""
 
-    stance = models.CharField(_("stance on staff speaking about the organisation"), max_length=10, choices=Stance.choices, blank=True)
+    stance = models.CharField(
+        _("stance on staff speaking about the organisation"),
+        max_length=10,
+        choices=Stance.choices,
+        blank=True,
+    )
     disclaimer_ar = models.CharField(_("disclaimer (Arabic)"), max_length=300, blank=True)
     disclaimer_en = models.CharField(_("disclaimer (English)"), max_length=300, blank=True)
     spokespeople = models.ManyToManyField(

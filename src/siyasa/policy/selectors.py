@@ -42,7 +42,9 @@ def policy_texts(org: Organization) -> dict[str, PolicyText]:
 
 
 def policy_settings(org: Organization) -> PolicySettings:
-    settings_row, _ = PolicySettings.objects.select_related("legal_adviser").get_or_create(organization=org)
+    settings_row, _ = PolicySettings.objects.select_related("legal_adviser").get_or_create(
+        organization=org
+    )
     return settings_row
 
 
@@ -61,13 +63,20 @@ def policy_page(org: Organization) -> PolicyPage:
         if section.live_part in stamps:
             dates.append(stamps[section.live_part])
         sections.append(
-            RenderedSection(number, section, [render_block(b) for b in section.blocks], max(dates, default=None))
+            RenderedSection(
+                number, section, [render_block(b) for b in section.blocks], max(dates, default=None)
+            )
         )
 
     settings_row = policy_settings(org)
     today = timezone.localdate()
     accounts = [
-        (account, registry_selectors.rotation_status(registry_selectors.account_custody(account), org, today))
+        (
+            account,
+            registry_selectors.rotation_status(
+                registry_selectors.account_custody(account), org, today
+            ),
+        )
         for account in registry_selectors.accounts(org).exclude(status="retired")
     ]
     data = {
@@ -92,5 +101,8 @@ def policy_admins(org: Organization) -> list[tuple[Membership, Person | None]]:
         .select_related("user")
         .order_by("role", "user__username")
     )
-    people = {p.user_id: p for p in Person.objects.for_org(org).filter(user__in=[m.user_id for m in memberships])}
+    people = {
+        p.user_id: p
+        for p in Person.objects.for_org(org).filter(user__in=[m.user_id for m in memberships])
+    }
     return [(m, people.get(m.user_id)) for m in memberships]

@@ -21,9 +21,14 @@ def seed_policy(org: Organization) -> None:
     )
     # The ready disclaimer names the organisation, so staff can paste it as it is.
     disclaimer_ar = defaults.DEFAULT_DISCLAIMER[0].replace("الجمعية", org.name_ar)
-    disclaimer_en = defaults.DEFAULT_DISCLAIMER[1].replace("the organisation", org.name_en or org.name_ar)
+    disclaimer_en = defaults.DEFAULT_DISCLAIMER[1].replace(
+        "the organisation", org.name_en or org.name_ar
+    )
     PolicySettings.objects.create(
-        organization=org, stance=INITIAL_STANCE, disclaimer_ar=disclaimer_ar, disclaimer_en=disclaimer_en
+        organization=org,
+        stance=INITIAL_STANCE,
+        disclaimer_ar=disclaimer_ar,
+        disclaimer_en=disclaimer_en,
     )
 
 
@@ -58,4 +63,9 @@ def _swap_stance_text(membership: Membership, previous: str, stance: str) -> Non
     text = PolicyText.objects.for_org(membership.organization).filter(key="speaking.stance").first()
     old_default = defaults.STANCE_TEXTS.get(previous, ("", ""))
     if text is None or (text.body_ar, text.body_en) in {old_default, ("", "")}:
-        update_text(membership=membership, key="speaking.stance", body_ar=defaults.STANCE_TEXTS[stance][0], body_en=defaults.STANCE_TEXTS[stance][1])
+        update_text(
+            membership=membership,
+            key="speaking.stance",
+            body_ar=defaults.STANCE_TEXTS[stance][0],
+            body_en=defaults.STANCE_TEXTS[stance][1],
+        )

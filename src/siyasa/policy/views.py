@@ -22,7 +22,9 @@ def policy_page(request, ctx):
 def text_list(request, ctx):
     texts = selectors.policy_texts(ctx.org)
     groups = [(None, [PREAMBLE])] + [(section, list(section.blocks)) for section in SECTIONS]
-    rows = [(section, [(block, texts.get(block.key)) for block in blocks]) for section, blocks in groups]
+    rows = [
+        (section, [(block, texts.get(block.key)) for block in blocks]) for section, blocks in groups
+    ]
     return render(request, "policy/text_list.html", {"ctx": ctx, "rows": rows})
 
 
@@ -39,7 +41,9 @@ def text_edit(request, ctx, key):
             services.update_text(membership=ctx.membership, key=key, **form.cleaned_data)
             messages.success(request, _("Saved."))
             return redirect("policy_texts", slug=ctx.org.slug)
-        return render(request, "policy/text_edit.html", {"ctx": ctx, "block": block, "form": form}, status=400)
+        return render(
+            request, "policy/text_edit.html", {"ctx": ctx, "block": block, "form": form}, status=400
+        )
     return render(request, "policy/text_edit.html", {"ctx": ctx, "block": block, "form": form})
 
 

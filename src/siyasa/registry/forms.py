@@ -5,7 +5,13 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from siyasa.core.forms import OrgModelForm
-from siyasa.registry.models import AccessGrant, Custody, Device, ResponsibilityAssignment, SocialAccount
+from siyasa.registry.models import (
+    AccessGrant,
+    Custody,
+    Device,
+    ResponsibilityAssignment,
+    SocialAccount,
+)
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -13,8 +19,22 @@ DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 class SocialAccountForm(OrgModelForm):
     class Meta(OrgModelForm.Meta):
         model = SocialAccount
-        fields = ["platform", "handle", "url", "purpose_ar", "purpose_en", "audience_language", "status", "owner"]
-        widgets = {"purpose_ar": forms.TextInput(attrs={"dir": "rtl", "lang": "ar"}), "purpose_en": forms.TextInput(attrs={"dir": "ltr", "lang": "en"}), "handle": forms.TextInput(attrs={"dir": "ltr"}), "url": forms.URLInput(attrs={"dir": "ltr"})}
+        fields = [
+            "platform",
+            "handle",
+            "url",
+            "purpose_ar",
+            "purpose_en",
+            "audience_language",
+            "status",
+            "owner",
+        ]
+        widgets = {
+            "purpose_ar": forms.TextInput(attrs={"dir": "rtl", "lang": "ar"}),
+            "purpose_en": forms.TextInput(attrs={"dir": "ltr", "lang": "en"}),
+            "handle": forms.TextInput(attrs={"dir": "ltr"}),
+            "url": forms.URLInput(attrs={"dir": "ltr"}),
+        }
 
     def clean_handle(self):
         handle = self.cleaned_data["handle"].strip()
@@ -51,7 +71,16 @@ class AccessGrantForm(OrgModelForm):
 class CustodyForm(OrgModelForm):
     class Meta:
         model = Custody
-        fields = ["custodian", "backup_custodian", "vault_label", "rotation_days", "last_rotated_on", "two_factor_method", "two_factor_holder", "recovery_owner"]
+        fields = [
+            "custodian",
+            "backup_custodian",
+            "vault_label",
+            "rotation_days",
+            "last_rotated_on",
+            "two_factor_method",
+            "two_factor_holder",
+            "recovery_owner",
+        ]
         widgets = {"last_rotated_on": DATE}
 
     def __init__(self, *args, account: SocialAccount, **kwargs):
@@ -62,7 +91,10 @@ class CustodyForm(OrgModelForm):
         data = super().clean()
         custodian, backup = data.get("custodian"), data.get("backup_custodian")
         if custodian and backup and custodian == backup:
-            self.add_error("backup_custodian", _("The backup custodian must be someone other than the custodian."))
+            self.add_error(
+                "backup_custodian",
+                _("The backup custodian must be someone other than the custodian."),
+            )
         rotation = data.get("rotation_days")
         if rotation is not None and not 7 <= rotation <= 730:
             self.add_error("rotation_days", _("Choose an interval between 7 and 730 days."))

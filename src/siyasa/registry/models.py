@@ -40,7 +40,9 @@ class SocialAccount(OrgOwned):
 
     platform = models.CharField(_("platform"), max_length=20, choices=Platform.choices)
     handle = models.CharField(
-        _("handle"), max_length=100, help_text=_("The account's name on the platform, e.g. @example.")
+        _("handle"),
+        max_length=100,
+        help_text=_("The account's name on the platform, e.g. @example."),
     )
     url = models.URLField(_("address"), max_length=300, blank=True)
     purpose_ar = models.CharField(_("purpose (Arabic)"), max_length=300, blank=True)
@@ -48,7 +50,9 @@ class SocialAccount(OrgOwned):
     audience_language = models.CharField(
         _("audience language"), max_length=4, choices=Audience.choices, default=Audience.ARABIC
     )
-    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.ACTIVE)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.ACTIVE
+    )
     # R1.1: every official account has a named owner.
     owner = models.ForeignKey(
         "orgs.Person",
@@ -98,7 +102,10 @@ class Area(models.TextChoices):
 class ResponsibilityAssignment(OrgOwned):
     area = models.CharField(_("responsibility"), max_length=20, choices=Area.choices)
     person = models.ForeignKey(
-        "orgs.Person", verbose_name=_("person"), on_delete=models.CASCADE, related_name="responsibilities"
+        "orgs.Person",
+        verbose_name=_("person"),
+        on_delete=models.CASCADE,
+        related_name="responsibilities",
     )
     accounts = models.ManyToManyField(
         SocialAccount,
@@ -151,7 +158,9 @@ class AccessGrant(OrgOwned):
         verbose_name_plural = _("access grants")
         ordering = ["account__platform", "account__handle", "person__name"]
         constraints = [
-            models.UniqueConstraint(fields=["account", "person"], name="one_grant_per_account_and_person"),
+            models.UniqueConstraint(
+                fields=["account", "person"], name="one_grant_per_account_and_person"
+            ),
             models.CheckConstraint(
                 condition=models.Q(can_publish=True)
                 | models.Q(can_reply=True)
@@ -220,7 +229,10 @@ class Custody(OrgOwned):
     )
     last_rotated_on = models.DateField(_("last rotated on"), null=True, blank=True)
     two_factor_method = models.CharField(
-        _("two-factor method"), max_length=10, choices=TwoFactorMethod.choices, default=TwoFactorMethod.NONE
+        _("two-factor method"),
+        max_length=10,
+        choices=TwoFactorMethod.choices,
+        default=TwoFactorMethod.NONE,
     )
     two_factor_holder = models.ForeignKey(
         "orgs.Person",

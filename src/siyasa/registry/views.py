@@ -7,8 +7,20 @@ from django.utils.translation import gettext_lazy as _
 
 from siyasa.core.views import RowDeleteView, RowFormView, org_view
 from siyasa.registry import selectors
-from siyasa.registry.forms import AccessGrantForm, CustodyForm, DeviceForm, ResponsibilityForm, SocialAccountForm
-from siyasa.registry.models import AccessGrant, Custody, Device, ResponsibilityAssignment, SocialAccount
+from siyasa.registry.forms import (
+    AccessGrantForm,
+    CustodyForm,
+    DeviceForm,
+    ResponsibilityForm,
+    SocialAccountForm,
+)
+from siyasa.registry.models import (
+    AccessGrant,
+    Custody,
+    Device,
+    ResponsibilityAssignment,
+    SocialAccount,
+)
 
 
 @org_view()
@@ -23,7 +35,9 @@ def account_list(request, ctx):
 
 @org_view()
 def account_detail(request, ctx, pk):
-    account = get_object_or_404(selectors.accounts(ctx.org).prefetch_related("devices", "responsibilities__person"), pk=pk)
+    account = get_object_or_404(
+        selectors.accounts(ctx.org).prefetch_related("devices", "responsibilities__person"), pk=pk
+    )
     custody = selectors.account_custody(account)
     return render(
         request,
@@ -61,7 +75,9 @@ class _AccountChildMixin:
     """Views of a row that hangs under one account: /accounts/<account_pk>/…"""
 
     def dispatch_account(self):
-        self.account = get_object_or_404(SocialAccount.objects.for_org(self.ctx.org), pk=self.kwargs["account_pk"])
+        self.account = get_object_or_404(
+            SocialAccount.objects.for_org(self.ctx.org), pk=self.kwargs["account_pk"]
+        )
 
     def get(self, request, *args, **kwargs):
         self.dispatch_account()
@@ -81,13 +97,18 @@ class GrantFormView(_AccountChildMixin, RowFormView):
     title_edit = _("Change access")
 
     def get_row(self, pk):
-        return get_object_or_404(AccessGrant.objects.for_org(self.ctx.org).filter(account=self.account), pk=pk)
+        return get_object_or_404(
+            AccessGrant.objects.for_org(self.ctx.org).filter(account=self.account), pk=pk
+        )
 
     def get_form_kwargs(self, row):
         return {**super().get_form_kwargs(row), "account": self.account}
 
     def get_delete_url(self, row):
-        return row and reverse("grant_delete", kwargs={"slug": self.ctx.org.slug, "account_pk": self.account.pk, "pk": row.pk})
+        return row and reverse(
+            "grant_delete",
+            kwargs={"slug": self.ctx.org.slug, "account_pk": self.account.pk, "pk": row.pk},
+        )
 
 
 class GrantDeleteView(_AccountChildMixin, RowDeleteView):
@@ -113,7 +134,12 @@ class CustodyFormView(_AccountChildMixin, RowFormView):
         return super(_AccountChildMixin, self).post(request, pk=self._existing_pk())
 
     def _existing_pk(self):
-        return Custody.objects.for_org(self.ctx.org).filter(account=self.account).values_list("pk", flat=True).first()
+        return (
+            Custody.objects.for_org(self.ctx.org)
+            .filter(account=self.account)
+            .values_list("pk", flat=True)
+            .first()
+        )
 
     def get_form_kwargs(self, row):
         return {**super().get_form_kwargs(row), "account": self.account}
@@ -121,7 +147,11 @@ class CustodyFormView(_AccountChildMixin, RowFormView):
 
 @org_view()
 def responsibility_list(request, ctx):
-    return render(request, "registry/responsibility_list.html", {"ctx": ctx, "areas": selectors.responsibilities_by_area(ctx.org)})
+    return render(
+        request,
+        "registry/responsibility_list.html",
+        {"ctx": ctx, "areas": selectors.responsibilities_by_area(ctx.org)},
+    )
 
 
 class ResponsibilityFormView(RowFormView):
@@ -135,7 +165,9 @@ class ResponsibilityFormView(RowFormView):
         return {"area": area} if area else {}
 
     def get_delete_url(self, row):
-        return row and reverse("responsibility_delete", kwargs={"slug": self.ctx.org.slug, "pk": row.pk})
+        return row and reverse(
+            "responsibility_delete", kwargs={"slug": self.ctx.org.slug, "pk": row.pk}
+        )
 
 
 class ResponsibilityDeleteView(RowDeleteView):
@@ -145,7 +177,9 @@ class ResponsibilityDeleteView(RowDeleteView):
 
 @org_view()
 def device_list(request, ctx):
-    return render(request, "registry/device_list.html", {"ctx": ctx, "devices": selectors.devices(ctx.org)})
+    return render(
+        request, "registry/device_list.html", {"ctx": ctx, "devices": selectors.devices(ctx.org)}
+    )
 
 
 class DeviceFormView(RowFormView):

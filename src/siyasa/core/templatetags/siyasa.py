@@ -32,7 +32,9 @@ def phone(value: str) -> str:
     if not value:
         return ""
     try:
-        shown = phonenumbers.format_number(phonenumbers.parse(value), phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+        shown = phonenumbers.format_number(
+            phonenumbers.parse(value), phonenumbers.PhoneNumberFormat.INTERNATIONAL
+        )
     except phonenumbers.NumberParseException:
         shown = value
     return format_html('<a class="ltr" dir="ltr" href="tel:{}">{}</a>', value, shown)

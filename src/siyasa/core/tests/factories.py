@@ -8,7 +8,14 @@ from django.contrib.auth import get_user_model
 from siyasa.crisis.models import EmergencyContact, SeverityLevel
 from siyasa.orgs import services as org_services
 from siyasa.orgs.models import Membership, Organization, Person
-from siyasa.registry.models import AccessGrant, Area, Custody, Device, ResponsibilityAssignment, SocialAccount
+from siyasa.registry.models import (
+    AccessGrant,
+    Area,
+    Custody,
+    Device,
+    ResponsibilityAssignment,
+    SocialAccount,
+)
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -72,7 +79,9 @@ class AccessGrantFactory(factory.django.DjangoModelFactory):
         model = AccessGrant
 
     organization = factory.SubFactory(OrganizationFactory)
-    account = factory.SubFactory(SocialAccountFactory, organization=factory.SelfAttribute("..organization"))
+    account = factory.SubFactory(
+        SocialAccountFactory, organization=factory.SelfAttribute("..organization")
+    )
     person = factory.SubFactory(PersonFactory, organization=factory.SelfAttribute("..organization"))
     can_publish = True
     can_reply = True
@@ -83,10 +92,16 @@ class CustodyFactory(factory.django.DjangoModelFactory):
         model = Custody
 
     organization = factory.SubFactory(OrganizationFactory)
-    account = factory.SubFactory(SocialAccountFactory, organization=factory.SelfAttribute("..organization"))
-    custodian = factory.SubFactory(PersonFactory, organization=factory.SelfAttribute("..organization"))
+    account = factory.SubFactory(
+        SocialAccountFactory, organization=factory.SelfAttribute("..organization")
+    )
+    custodian = factory.SubFactory(
+        PersonFactory, organization=factory.SelfAttribute("..organization")
+    )
     vault_label = "Team vault › Social"
-    last_rotated_on = factory.LazyFunction(lambda: datetime.date.today() - datetime.timedelta(days=10))
+    last_rotated_on = factory.LazyFunction(
+        lambda: datetime.date.today() - datetime.timedelta(days=10)
+    )
     two_factor_method = "app"
 
 
@@ -96,7 +111,9 @@ class DeviceFactory(factory.django.DjangoModelFactory):
 
     organization = factory.SubFactory(OrganizationFactory)
     name = factory.Sequence(lambda n: f"Media phone {n}")
-    updater = factory.SubFactory(PersonFactory, organization=factory.SelfAttribute("..organization"))
+    updater = factory.SubFactory(
+        PersonFactory, organization=factory.SelfAttribute("..organization")
+    )
 
 
 class ResponsibilityFactory(factory.django.DjangoModelFactory):

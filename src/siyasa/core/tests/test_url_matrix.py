@@ -13,7 +13,14 @@ from siyasa.core.tests.factories import (
 )
 from siyasa.orgs.models import Membership
 
-VIEW = {"anonymous": 302, "outsider": 404, "staff": 200, "editor": 200, "policy_admin": 200, "owner": 200}
+VIEW = {
+    "anonymous": 302,
+    "outsider": 404,
+    "staff": 200,
+    "editor": 200,
+    "policy_admin": 200,
+    "owner": 200,
+}
 CONTENT = {**VIEW, "staff": 403}
 MANAGE = {**CONTENT, "editor": 403}
 REDIRECT_WHEN_ALLOWED = {**MANAGE, "policy_admin": 302, "owner": 302}
@@ -141,11 +148,21 @@ def test_staff_posts_to_every_change_url_are_refused_and_change_nothing(cast):
     from django.apps import apps
 
     objects = objects_of(cast.org)
-    counts_before = {m._meta.label: m.objects.count() for m in apps.get_models() if m._meta.app_label != "sessions"}
+    counts_before = {
+        m._meta.label: m.objects.count()
+        for m in apps.get_models()
+        if m._meta.app_label != "sessions"
+    }
     client = cast.client("staff")
     for name, (expected, _) in EXPECTED.items():
         if expected["staff"] == 200:
             continue
-        response = client.post(url_for(name, cast.org, objects), {"name": "x", "role": "owner", "action": "remove"})
+        response = client.post(
+            url_for(name, cast.org, objects), {"name": "x", "role": "owner", "action": "remove"}
+        )
         assert response.status_code == 403, name
-    assert counts_before == {m._meta.label: m.objects.count() for m in apps.get_models() if m._meta.app_label != "sessions"}
+    assert counts_before == {
+        m._meta.label: m.objects.count()
+        for m in apps.get_models()
+        if m._meta.app_label != "sessions"
+    }

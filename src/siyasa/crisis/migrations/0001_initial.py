@@ -5,51 +5,139 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('orgs', '0001_initial'),
+        ("orgs", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='EmergencyContact',
+            name="EmergencyContact",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('role', models.CharField(choices=[('social_team', 'Social media team'), ('legal', 'Legal expert'), ('public_relations', 'Public relations'), ('board_delegate', 'Authorised board delegate'), ('technical', 'Technical support'), ('other', 'Other')], max_length=20, verbose_name='crisis role')),
-                ('verified_on', models.DateField(blank=True, help_text='When someone last checked that this phone and e-mail still work.', null=True, verbose_name='details verified on')),
-                ('backup', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='emergency_backups', to='orgs.person', verbose_name='backup')),
-                ('organization', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='orgs.organization')),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='emergency_roles', to='orgs.person', verbose_name='person')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[
+                            ("social_team", "Social media team"),
+                            ("legal", "Legal expert"),
+                            ("public_relations", "Public relations"),
+                            ("board_delegate", "Authorised board delegate"),
+                            ("technical", "Technical support"),
+                            ("other", "Other"),
+                        ],
+                        max_length=20,
+                        verbose_name="crisis role",
+                    ),
+                ),
+                (
+                    "verified_on",
+                    models.DateField(
+                        blank=True,
+                        help_text="When someone last checked that this phone and e-mail still work.",
+                        null=True,
+                        verbose_name="details verified on",
+                    ),
+                ),
+                (
+                    "backup",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="emergency_backups",
+                        to="orgs.person",
+                        verbose_name="backup",
+                    ),
+                ),
+                (
+                    "organization",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="orgs.organization",
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="emergency_roles",
+                        to="orgs.person",
+                        verbose_name="person",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'emergency contact',
-                'verbose_name_plural': 'emergency contacts',
-                'ordering': ['role', 'person__name'],
-                'constraints': [models.UniqueConstraint(fields=('organization', 'role', 'person'), name='one_contact_per_role_and_person')],
+                "verbose_name": "emergency contact",
+                "verbose_name_plural": "emergency contacts",
+                "ordering": ["role", "person__name"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("organization", "role", "person"),
+                        name="one_contact_per_role_and_person",
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='SeverityLevel',
+            name="SeverityLevel",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('rank', models.PositiveSmallIntegerField(help_text='1 is the lowest level.', verbose_name='rank')),
-                ('name_ar', models.CharField(max_length=80, verbose_name='name (Arabic)')),
-                ('name_en', models.CharField(blank=True, max_length=80, verbose_name='name (English)')),
-                ('criteria_ar', models.TextField(blank=True, max_length=2000, verbose_name='criteria (Arabic)')),
-                ('criteria_en', models.TextField(blank=True, max_length=2000, verbose_name='criteria (English)')),
-                ('organization', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='orgs.organization')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "rank",
+                    models.PositiveSmallIntegerField(
+                        help_text="1 is the lowest level.", verbose_name="rank"
+                    ),
+                ),
+                ("name_ar", models.CharField(max_length=80, verbose_name="name (Arabic)")),
+                (
+                    "name_en",
+                    models.CharField(blank=True, max_length=80, verbose_name="name (English)"),
+                ),
+                (
+                    "criteria_ar",
+                    models.TextField(blank=True, max_length=2000, verbose_name="criteria (Arabic)"),
+                ),
+                (
+                    "criteria_en",
+                    models.TextField(
+                        blank=True, max_length=2000, verbose_name="criteria (English)"
+                    ),
+                ),
+                (
+                    "organization",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="orgs.organization",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'severity level',
-                'verbose_name_plural': 'severity levels',
-                'ordering': ['rank'],
-                'constraints': [models.UniqueConstraint(fields=('organization', 'rank'), name='one_level_per_rank')],
+                "verbose_name": "severity level",
+                "verbose_name_plural": "severity levels",
+                "ordering": ["rank"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("organization", "rank"), name="one_level_per_rank"
+                    )
+                ],
             },
         ),
     ]

@@ -7,7 +7,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -16,77 +15,258 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='Organization',
+            name="Organization",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name_ar', models.CharField(max_length=200, verbose_name='name in Arabic')),
-                ('name_en', models.CharField(blank=True, max_length=200, verbose_name='name in English')),
-                ('slug', models.SlugField(help_text='Latin letters, digits and hyphens; used in the address of every page.', max_length=60, unique=True, verbose_name='short name in links')),
-                ('country', django_countries.fields.CountryField(default='SA', max_length=2, verbose_name='country')),
-                ('default_language', models.CharField(choices=[('ar', 'Arabic'), ('en', 'English')], default='ar', max_length=2, verbose_name='default language')),
-                ('policy_visibility', models.CharField(choices=[('public', 'Public: anyone with the link'), ('members', 'Members only')], default='members', max_length=10, verbose_name='who may read the policy')),
-                ('rotation_interval_days', models.PositiveSmallIntegerField(default=90, verbose_name='password rotation interval (days)')),
-                ('hashtags', models.CharField(blank=True, help_text='Separated by spaces.', max_length=300, verbose_name='official hashtags')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name_ar", models.CharField(max_length=200, verbose_name="name in Arabic")),
+                (
+                    "name_en",
+                    models.CharField(blank=True, max_length=200, verbose_name="name in English"),
+                ),
+                (
+                    "slug",
+                    models.SlugField(
+                        help_text="Latin letters, digits and hyphens; used in the address of every page.",
+                        max_length=60,
+                        unique=True,
+                        verbose_name="short name in links",
+                    ),
+                ),
+                (
+                    "country",
+                    django_countries.fields.CountryField(
+                        default="SA", max_length=2, verbose_name="country"
+                    ),
+                ),
+                (
+                    "default_language",
+                    models.CharField(
+                        choices=[("ar", "Arabic"), ("en", "English")],
+                        default="ar",
+                        max_length=2,
+                        verbose_name="default language",
+                    ),
+                ),
+                (
+                    "policy_visibility",
+                    models.CharField(
+                        choices=[
+                            ("public", "Public: anyone with the link"),
+                            ("members", "Members only"),
+                        ],
+                        default="members",
+                        max_length=10,
+                        verbose_name="who may read the policy",
+                    ),
+                ),
+                (
+                    "rotation_interval_days",
+                    models.PositiveSmallIntegerField(
+                        default=90, verbose_name="password rotation interval (days)"
+                    ),
+                ),
+                (
+                    "hashtags",
+                    models.CharField(
+                        blank=True,
+                        help_text="Separated by spaces.",
+                        max_length=300,
+                        verbose_name="official hashtags",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
             ],
             options={
-                'verbose_name': 'organisation',
-                'verbose_name_plural': 'organisations',
-                'ordering': ['name_ar'],
+                "verbose_name": "organisation",
+                "verbose_name_plural": "organisations",
+                "ordering": ["name_ar"],
             },
         ),
         migrations.CreateModel(
-            name='Membership',
+            name="Membership",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('role', models.CharField(choices=[('owner', 'Owner'), ('policy_admin', 'Policy admin'), ('editor', 'Editor'), ('staff', 'Staff member')], default='staff', max_length=20, verbose_name='role')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='memberships', to=settings.AUTH_USER_MODEL)),
-                ('organization', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='memberships', to='orgs.organization')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[
+                            ("owner", "Owner"),
+                            ("policy_admin", "Policy admin"),
+                            ("editor", "Editor"),
+                            ("staff", "Staff member"),
+                        ],
+                        default="staff",
+                        max_length=20,
+                        verbose_name="role",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="memberships",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "organization",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="memberships",
+                        to="orgs.organization",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'membership',
-                'verbose_name_plural': 'memberships',
-                'constraints': [models.UniqueConstraint(fields=('user', 'organization'), name='one_membership_per_user')],
+                "verbose_name": "membership",
+                "verbose_name_plural": "memberships",
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("user", "organization"), name="one_membership_per_user"
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='ChangeStamp',
+            name="ChangeStamp",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('part', models.CharField(max_length=20)),
-                ('changed_at', models.DateTimeField()),
-                ('organization', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='orgs.organization')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("part", models.CharField(max_length=20)),
+                ("changed_at", models.DateTimeField()),
+                (
+                    "organization",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="orgs.organization",
+                    ),
+                ),
             ],
             options={
-                'constraints': [models.UniqueConstraint(fields=('organization', 'part'), name='one_stamp_per_part')],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("organization", "part"), name="one_stamp_per_part"
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='Person',
+            name="Person",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('name', models.CharField(max_length=150, verbose_name='name')),
-                ('name_en', models.CharField(blank=True, help_text='Shown on English pages.', max_length=150, verbose_name='name in Latin letters')),
-                ('kind', models.CharField(choices=[('staff', 'Staff'), ('volunteer', 'Volunteer'), ('board', 'Board member'), ('contact', 'Outside contact')], default='staff', max_length=12, verbose_name='kind')),
-                ('job_title', models.CharField(blank=True, max_length=150, verbose_name='job title')),
-                ('affiliation', models.CharField(blank=True, help_text='For outside contacts: the firm, agency or body they belong to.', max_length=150, verbose_name='organisation or firm')),
-                ('email', models.EmailField(blank=True, max_length=254, verbose_name='e-mail')),
-                ('phone', models.CharField(blank=True, help_text='International format, e.g. +966 50 123 4567.', max_length=32, verbose_name='phone')),
-                ('status', models.CharField(choices=[('active', 'Current'), ('departed', 'Left the organisation')], default='active', max_length=10, verbose_name='status')),
-                ('departed_on', models.DateField(blank=True, null=True, verbose_name='last day')),
-                ('organization', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='orgs.organization')),
-                ('user', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='people', to=settings.AUTH_USER_MODEL, verbose_name='sign-in account')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                ("name", models.CharField(max_length=150, verbose_name="name")),
+                (
+                    "name_en",
+                    models.CharField(
+                        blank=True,
+                        help_text="Shown on English pages.",
+                        max_length=150,
+                        verbose_name="name in Latin letters",
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("staff", "Staff"),
+                            ("volunteer", "Volunteer"),
+                            ("board", "Board member"),
+                            ("contact", "Outside contact"),
+                        ],
+                        default="staff",
+                        max_length=12,
+                        verbose_name="kind",
+                    ),
+                ),
+                (
+                    "job_title",
+                    models.CharField(blank=True, max_length=150, verbose_name="job title"),
+                ),
+                (
+                    "affiliation",
+                    models.CharField(
+                        blank=True,
+                        help_text="For outside contacts: the firm, agency or body they belong to.",
+                        max_length=150,
+                        verbose_name="organisation or firm",
+                    ),
+                ),
+                ("email", models.EmailField(blank=True, max_length=254, verbose_name="e-mail")),
+                (
+                    "phone",
+                    models.CharField(
+                        blank=True,
+                        help_text="International format, e.g. +966 50 123 4567.",
+                        max_length=32,
+                        verbose_name="phone",
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("active", "Current"), ("departed", "Left the organisation")],
+                        default="active",
+                        max_length=10,
+                        verbose_name="status",
+                    ),
+                ),
+                ("departed_on", models.DateField(blank=True, null=True, verbose_name="last day")),
+                (
+                    "organization",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="orgs.organization",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="people",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="sign-in account",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'person',
-                'verbose_name_plural': 'people',
-                'ordering': ['name'],
-                'constraints': [models.UniqueConstraint(condition=models.Q(('user__isnull', False)), fields=('organization', 'user'), name='one_person_per_user_and_org')],
+                "verbose_name": "person",
+                "verbose_name_plural": "people",
+                "ordering": ["name"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        condition=models.Q(("user__isnull", False)),
+                        fields=("organization", "user"),
+                        name="one_person_per_user_and_org",
+                    )
+                ],
             },
         ),
     ]

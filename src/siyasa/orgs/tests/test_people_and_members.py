@@ -14,7 +14,8 @@ def person_url(cast, lang="ar"):
 
 def test_phone_in_arabic_indic_digits_is_stored_in_international_form(cast):
     response = cast.client("editor").post(
-        person_url(cast), {"name": "منى", "kind": "staff", "status": "active", "phone": "٠٥٠١٢٣٤٥٦٧"}
+        person_url(cast),
+        {"name": "منى", "kind": "staff", "status": "active", "phone": "٠٥٠١٢٣٤٥٦٧"},
     )
     assert response.status_code == 302
     assert Person.objects.for_org(cast.org).get(name="منى").phone == "+966501234567"
@@ -34,19 +35,28 @@ def test_invalid_phone_is_a_400_with_a_message_in_the_users_language(cast, lang,
 
 
 def test_a_departed_person_needs_a_last_day(cast):
-    response = cast.client("editor").post(person_url(cast), {"name": "سالم", "kind": "staff", "status": "departed"})
+    response = cast.client("editor").post(
+        person_url(cast), {"name": "سالم", "kind": "staff", "status": "departed"}
+    )
     assert response.status_code == 400
     assert not Person.objects.filter(name="سالم").exists()
 
 
 def test_over_long_name_is_refused_without_writing(cast):
-    response = cast.client("editor").post(person_url(cast), {"name": "س" * 500, "kind": "staff", "status": "active"})
+    response = cast.client("editor").post(
+        person_url(cast), {"name": "س" * 500, "kind": "staff", "status": "active"}
+    )
     assert response.status_code == 400
     assert Person.objects.for_org(cast.org).count() == 4
 
 
 def test_outside_contact_is_listed_under_contacts_only(cast):
-    Person.objects.create(organization=cast.org, name="المحامي خالد", kind=Person.Kind.CONTACT, affiliation="مكتب العدل")
+    Person.objects.create(
+        organization=cast.org,
+        name="المحامي خالد",
+        kind=Person.Kind.CONTACT,
+        affiliation="مكتب العدل",
+    )
     client = cast.client("staff")
     url = reverse("person_list", kwargs={"slug": cast.org.slug})
     assert "المحامي خالد" in client.get(url + "?kind=contacts").content.decode()
@@ -56,27 +66,46 @@ def test_outside_contact_is_listed_under_contacts_only(cast):
 def test_policy_admin_cannot_make_an_owner(cast):
     target = cast.membership("staff")
     with pytest.raises(PermissionDenied):
-        services.change_role(membership=cast.membership("policy_admin"), target=target, role=Role.OWNER)
+        services.change_role(
+            membership=cast.membership("policy_admin"), target=target, role=Role.OWNER
+        )
     target.refresh_from_db()
     assert target.role == Role.STAFF
 
 
 def test_policy_admin_can_make_an_editor(cast):
-    target = services.change_role(membership=cast.membership("policy_admin"), target=cast.membership("staff"), role=Role.EDITOR)
+    target = services.change_role(
+        membership=cast.membership("policy_admin"),
+        target=cast.membership("staff"),
+        role=Role.EDITOR,
+    )
     assert Membership.objects.get(pk=target.pk).role == Role.EDITOR
 
 
 def test_the_last_owner_cannot_step_down(cast):
-    founder = Membership.objects.get(organization=cast.org, user__username=f"founder-{cast.org.slug}")
+    founder = Membership.objects.get(
+        organization=cast.org, user__username=f"founder-{cast.org.slug}"
+    )
     services.remove_member(membership=cast.membership("owner"), target=founder)
     with pytest.raises(ValidationError):
-        services.change_role(membership=cast.membership("owner"), target=cast.membership("owner"), role=Role.STAFF)
+        services.change_role(
+            membership=cast.membership("owner"), target=cast.membership("owner"), role=Role.STAFF
+        )
     assert cast.membership("owner").role == Role.OWNER
 
 
 def test_one_user_may_belong_to_several_organisations(cast):
-    services.add_member(membership=cast.membership("owner"), username="owner-b", email="b@example.org", password="", role=Role.STAFF)
-    assert set(cast.outsider.memberships.values_list("organization__slug", flat=True)) == {"alpha", "beta"}
+    services.add_member(
+        membership=cast.membership("owner"),
+        username="owner-b",
+        email="b@example.org",
+        password="",
+        role=Role.STAFF,
+    )
+    assert set(cast.outsider.memberships.values_list("organization__slug", flat=True)) == {
+        "alpha",
+        "beta",
+    }
 
 
 def test_adding_an_existing_member_again_is_refused_with_a_message(cast):
@@ -92,7 +121,12 @@ def test_adding_an_existing_member_again_is_refused_with_a_message(cast):
 def test_a_new_member_gets_a_sign_in_with_the_chosen_role(cast):
     response = cast.client("policy_admin").post(
         reverse("member_list", kwargs={"slug": cast.org.slug}),
-        {"username": "newbie", "email": "newbie@example.org", "password": "long-enough-pass-42", "role": "staff"},
+        {
+            "username": "newbie",
+            "email": "newbie@example.org",
+            "password": "long-enough-pass-42",
+            "role": "staff",
+        },
     )
     assert response.status_code == 302
     from django.test import Client

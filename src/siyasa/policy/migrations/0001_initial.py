@@ -6,52 +6,146 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('orgs', '0001_initial'),
+        ("orgs", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='PolicySettings',
+            name="PolicySettings",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('stance', models.CharField(blank=True, choices=[('encourage', 'Encourage staff to join in, identifying themselves'), ('abstain', 'Ask staff not to speak about the organisation'), ('middle', 'A middle way')], max_length=10, verbose_name='stance on staff speaking about the organisation')),
-                ('disclaimer_ar', models.CharField(blank=True, max_length=300, verbose_name='disclaimer (Arabic)')),
-                ('disclaimer_en', models.CharField(blank=True, max_length=300, verbose_name='disclaimer (English)')),
-                ('legal_reviewed_on', models.DateField(blank=True, null=True, verbose_name='date of legal review')),
-                ('legal_adviser', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='orgs.person', verbose_name='legal adviser who reviewed the policy')),
-                ('organization', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='orgs.organization')),
-                ('spokespeople', models.ManyToManyField(blank=True, related_name='+', to='orgs.person', verbose_name='official spokespeople')),
-                ('updated_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "stance",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("encourage", "Encourage staff to join in, identifying themselves"),
+                            ("abstain", "Ask staff not to speak about the organisation"),
+                            ("middle", "A middle way"),
+                        ],
+                        max_length=10,
+                        verbose_name="stance on staff speaking about the organisation",
+                    ),
+                ),
+                (
+                    "disclaimer_ar",
+                    models.CharField(
+                        blank=True, max_length=300, verbose_name="disclaimer (Arabic)"
+                    ),
+                ),
+                (
+                    "disclaimer_en",
+                    models.CharField(
+                        blank=True, max_length=300, verbose_name="disclaimer (English)"
+                    ),
+                ),
+                (
+                    "legal_reviewed_on",
+                    models.DateField(blank=True, null=True, verbose_name="date of legal review"),
+                ),
+                (
+                    "legal_adviser",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="orgs.person",
+                        verbose_name="legal adviser who reviewed the policy",
+                    ),
+                ),
+                (
+                    "organization",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="orgs.organization",
+                    ),
+                ),
+                (
+                    "spokespeople",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="+",
+                        to="orgs.person",
+                        verbose_name="official spokespeople",
+                    ),
+                ),
+                (
+                    "updated_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'policy settings',
-                'verbose_name_plural': 'policy settings',
-                'constraints': [models.UniqueConstraint(fields=('organization',), name='one_settings_per_org')],
+                "verbose_name": "policy settings",
+                "verbose_name_plural": "policy settings",
+                "constraints": [
+                    models.UniqueConstraint(fields=("organization",), name="one_settings_per_org")
+                ],
             },
         ),
         migrations.CreateModel(
-            name='PolicyText',
+            name="PolicyText",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('key', models.CharField(max_length=40)),
-                ('body_ar', models.TextField(blank=True, max_length=20000, verbose_name='Arabic text')),
-                ('body_en', models.TextField(blank=True, max_length=20000, verbose_name='English text')),
-                ('organization', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='orgs.organization')),
-                ('updated_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                ("key", models.CharField(max_length=40)),
+                (
+                    "body_ar",
+                    models.TextField(blank=True, max_length=20000, verbose_name="Arabic text"),
+                ),
+                (
+                    "body_en",
+                    models.TextField(blank=True, max_length=20000, verbose_name="English text"),
+                ),
+                (
+                    "organization",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="orgs.organization",
+                    ),
+                ),
+                (
+                    "updated_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'policy text',
-                'verbose_name_plural': 'policy texts',
-                'constraints': [models.UniqueConstraint(fields=('organization', 'key'), name='one_text_per_key')],
+                "verbose_name": "policy text",
+                "verbose_name_plural": "policy texts",
+                "constraints": [
+                    models.UniqueConstraint(fields=("organization", "key"), name="one_text_per_key")
+                ],
             },
         ),
     ]

@@ -5,7 +5,12 @@ import re
 import pytest
 from django.urls import reverse
 
-from siyasa.core.tests.factories import AccessGrantFactory, CustodyFactory, DeviceFactory, ResponsibilityFactory
+from siyasa.core.tests.factories import (
+    AccessGrantFactory,
+    CustodyFactory,
+    DeviceFactory,
+    ResponsibilityFactory,
+)
 from siyasa.orgs.models import Organization
 from siyasa.policy import defaults
 from siyasa.policy.catalogue import SECTIONS
@@ -18,7 +23,12 @@ def policy_url(org, lang="ar"):
 
 @pytest.fixture
 def filled(cast):
-    grant = AccessGrantFactory(organization=cast.org, person__name="ريم الشهري", person__email="reem@example.org", account__handle="@alpha_sa")
+    grant = AccessGrantFactory(
+        organization=cast.org,
+        person__name="ريم الشهري",
+        person__email="reem@example.org",
+        account__handle="@alpha_sa",
+    )
     CustodyFactory(organization=cast.org, account=grant.account, vault_label="خزنة الفريق › X")
     ResponsibilityFactory(organization=cast.org, person=grant.person, area="security")
     DeviceFactory(organization=cast.org, name="جوال شخصي", org_owned=False)
@@ -66,7 +76,9 @@ def test_default_texts_appear_in_each_language(cast):
 
 
 def test_empty_language_falls_back_to_the_other_and_says_so(cast):
-    PolicyText.objects.filter(organization=cast.org, key="law.privacy").update(body_ar="", body_en="Only in English for now.")
+    PolicyText.objects.filter(organization=cast.org, key="law.privacy").update(
+        body_ar="", body_en="Only in English for now."
+    )
     html = cast.client("staff").get(policy_url(cast.org, "ar")).content.decode()
     block = re.search(r'<div class="prose" lang="en" dir="ltr">(.*?)</div>', html, re.S)
     assert block and "Only in English for now." in block.group(1)
@@ -137,7 +149,9 @@ def test_unknown_text_key_is_404(cast):
 def test_choosing_a_stance_brings_its_default_text_unless_it_was_edited(cast):
     url = reverse("policy_settings", kwargs={"slug": cast.org.slug})
     client = cast.client("policy_admin")
-    response = client.post(url, {"stance": Stance.ENCOURAGE, "disclaimer_ar": "رأيي", "disclaimer_en": "Mine"})
+    response = client.post(
+        url, {"stance": Stance.ENCOURAGE, "disclaimer_ar": "رأيي", "disclaimer_en": "Mine"}
+    )
     assert response.status_code == 302
     text = PolicyText.objects.get(organization=cast.org, key="speaking.stance")
     assert (text.body_ar, text.body_en) == defaults.STANCE_TEXTS[Stance.ENCOURAGE]
@@ -157,5 +171,7 @@ def test_new_organisation_disclaimer_names_it(cast):
 
 def test_legal_review_date_cannot_be_in_the_future(cast):
     url = reverse("policy_settings", kwargs={"slug": cast.org.slug})
-    response = cast.client("owner").post(url, {"stance": "middle", "legal_reviewed_on": "2999-01-01"})
+    response = cast.client("owner").post(
+        url, {"stance": "middle", "legal_reviewed_on": "2999-01-01"}
+    )
     assert response.status_code == 400

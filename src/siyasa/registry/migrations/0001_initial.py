@@ -5,132 +5,465 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('orgs', '0001_initial'),
+        ("orgs", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='SocialAccount',
+            name="SocialAccount",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('platform', models.CharField(choices=[('x', 'X'), ('instagram', 'Instagram'), ('facebook', 'Facebook'), ('snapchat', 'Snapchat'), ('tiktok', 'TikTok'), ('youtube', 'YouTube'), ('linkedin', 'LinkedIn'), ('whatsapp_business', 'WhatsApp Business'), ('telegram', 'Telegram'), ('threads', 'Threads'), ('other', 'Other')], max_length=20, verbose_name='platform')),
-                ('handle', models.CharField(help_text="The account's name on the platform, e.g. @example.", max_length=100, verbose_name='handle')),
-                ('url', models.URLField(blank=True, max_length=300, verbose_name='address')),
-                ('purpose_ar', models.CharField(blank=True, max_length=300, verbose_name='purpose (Arabic)')),
-                ('purpose_en', models.CharField(blank=True, max_length=300, verbose_name='purpose (English)')),
-                ('audience_language', models.CharField(choices=[('ar', 'Arabic'), ('en', 'English'), ('both', 'Arabic and English')], default='ar', max_length=4, verbose_name='audience language')),
-                ('status', models.CharField(choices=[('active', 'Active'), ('dormant', 'Dormant'), ('retired', 'Retired')], default='active', max_length=10, verbose_name='status')),
-                ('organization', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='orgs.organization')),
-                ('owner', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='owned_accounts', to='orgs.person', verbose_name='owner')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "platform",
+                    models.CharField(
+                        choices=[
+                            ("x", "X"),
+                            ("instagram", "Instagram"),
+                            ("facebook", "Facebook"),
+                            ("snapchat", "Snapchat"),
+                            ("tiktok", "TikTok"),
+                            ("youtube", "YouTube"),
+                            ("linkedin", "LinkedIn"),
+                            ("whatsapp_business", "WhatsApp Business"),
+                            ("telegram", "Telegram"),
+                            ("threads", "Threads"),
+                            ("other", "Other"),
+                        ],
+                        max_length=20,
+                        verbose_name="platform",
+                    ),
+                ),
+                (
+                    "handle",
+                    models.CharField(
+                        help_text="The account's name on the platform, e.g. @example.",
+                        max_length=100,
+                        verbose_name="handle",
+                    ),
+                ),
+                ("url", models.URLField(blank=True, max_length=300, verbose_name="address")),
+                (
+                    "purpose_ar",
+                    models.CharField(blank=True, max_length=300, verbose_name="purpose (Arabic)"),
+                ),
+                (
+                    "purpose_en",
+                    models.CharField(blank=True, max_length=300, verbose_name="purpose (English)"),
+                ),
+                (
+                    "audience_language",
+                    models.CharField(
+                        choices=[
+                            ("ar", "Arabic"),
+                            ("en", "English"),
+                            ("both", "Arabic and English"),
+                        ],
+                        default="ar",
+                        max_length=4,
+                        verbose_name="audience language",
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("active", "Active"),
+                            ("dormant", "Dormant"),
+                            ("retired", "Retired"),
+                        ],
+                        default="active",
+                        max_length=10,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "organization",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="orgs.organization",
+                    ),
+                ),
+                (
+                    "owner",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="owned_accounts",
+                        to="orgs.person",
+                        verbose_name="owner",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'social media account',
-                'verbose_name_plural': 'social media accounts',
-                'ordering': ['platform', 'handle'],
+                "verbose_name": "social media account",
+                "verbose_name_plural": "social media accounts",
+                "ordering": ["platform", "handle"],
             },
         ),
         migrations.CreateModel(
-            name='ResponsibilityAssignment',
+            name="ResponsibilityAssignment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('area', models.CharField(choices=[('publishing', 'Daily publishing'), ('service', 'Day-to-day service of donors and beneficiaries'), ('strategy', 'Strategy and planning'), ('advertising', 'Advertising'), ('security', 'Security and passwords'), ('monitoring', 'Monitoring and analytics'), ('approvals', 'Approvals (legal, financial, other)'), ('crisis', 'Crisis response'), ('training', 'Social media training for other staff')], max_length=20, verbose_name='responsibility')),
-                ('note', models.CharField(blank=True, help_text='E.g. “legal approvals” or “weekends”.', max_length=200, verbose_name='note')),
-                ('organization', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='orgs.organization')),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='responsibilities', to='orgs.person', verbose_name='person')),
-                ('accounts', models.ManyToManyField(blank=True, help_text='Leave empty when the responsibility covers the whole organisation.', related_name='responsibilities', to='registry.socialaccount', verbose_name='accounts')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "area",
+                    models.CharField(
+                        choices=[
+                            ("publishing", "Daily publishing"),
+                            ("service", "Day-to-day service of donors and beneficiaries"),
+                            ("strategy", "Strategy and planning"),
+                            ("advertising", "Advertising"),
+                            ("security", "Security and passwords"),
+                            ("monitoring", "Monitoring and analytics"),
+                            ("approvals", "Approvals (legal, financial, other)"),
+                            ("crisis", "Crisis response"),
+                            ("training", "Social media training for other staff"),
+                        ],
+                        max_length=20,
+                        verbose_name="responsibility",
+                    ),
+                ),
+                (
+                    "note",
+                    models.CharField(
+                        blank=True,
+                        help_text="E.g. “legal approvals” or “weekends”.",
+                        max_length=200,
+                        verbose_name="note",
+                    ),
+                ),
+                (
+                    "organization",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="orgs.organization",
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="responsibilities",
+                        to="orgs.person",
+                        verbose_name="person",
+                    ),
+                ),
+                (
+                    "accounts",
+                    models.ManyToManyField(
+                        blank=True,
+                        help_text="Leave empty when the responsibility covers the whole organisation.",
+                        related_name="responsibilities",
+                        to="registry.socialaccount",
+                        verbose_name="accounts",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'responsibility',
-                'verbose_name_plural': 'responsibilities',
-                'ordering': ['area', 'person__name'],
+                "verbose_name": "responsibility",
+                "verbose_name_plural": "responsibilities",
+                "ordering": ["area", "person__name"],
             },
         ),
         migrations.CreateModel(
-            name='Device',
+            name="Device",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('name', models.CharField(help_text='E.g. “Media team iPhone 1”.', max_length=120, verbose_name='name')),
-                ('kind', models.CharField(choices=[('phone', 'Phone'), ('laptop', 'Laptop'), ('desktop', 'Desktop computer'), ('tablet', 'Tablet'), ('other', 'Other')], default='phone', max_length=10, verbose_name='kind')),
-                ('org_owned', models.BooleanField(default=True, verbose_name='owned by the organisation')),
-                ('assignee', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='devices', to='orgs.person', verbose_name='assigned to')),
-                ('organization', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='orgs.organization')),
-                ('updater', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='updated_devices', to='orgs.person', verbose_name='keeps apps and system updated')),
-                ('accounts', models.ManyToManyField(blank=True, related_name='devices', to='registry.socialaccount', verbose_name='accounts it may reach')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "name",
+                    models.CharField(
+                        help_text="E.g. “Media team iPhone 1”.", max_length=120, verbose_name="name"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("phone", "Phone"),
+                            ("laptop", "Laptop"),
+                            ("desktop", "Desktop computer"),
+                            ("tablet", "Tablet"),
+                            ("other", "Other"),
+                        ],
+                        default="phone",
+                        max_length=10,
+                        verbose_name="kind",
+                    ),
+                ),
+                (
+                    "org_owned",
+                    models.BooleanField(default=True, verbose_name="owned by the organisation"),
+                ),
+                (
+                    "assignee",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="devices",
+                        to="orgs.person",
+                        verbose_name="assigned to",
+                    ),
+                ),
+                (
+                    "organization",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="orgs.organization",
+                    ),
+                ),
+                (
+                    "updater",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="updated_devices",
+                        to="orgs.person",
+                        verbose_name="keeps apps and system updated",
+                    ),
+                ),
+                (
+                    "accounts",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="devices",
+                        to="registry.socialaccount",
+                        verbose_name="accounts it may reach",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'device',
-                'verbose_name_plural': 'devices',
-                'ordering': ['name'],
+                "verbose_name": "device",
+                "verbose_name_plural": "devices",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='Custody',
+            name="Custody",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('vault_label', models.CharField(blank=True, help_text="The entry's name in the password manager, e.g. “Team vault › Social › X”. Never the password itself.", max_length=150, verbose_name='where the credential is kept')),
-                ('rotation_days', models.PositiveSmallIntegerField(blank=True, help_text="Leave empty to use the organisation's interval.", null=True, verbose_name='rotation interval (days)')),
-                ('last_rotated_on', models.DateField(blank=True, null=True, verbose_name='last rotated on')),
-                ('two_factor_method', models.CharField(choices=[('none', 'None'), ('app', 'Authenticator app'), ('sms', 'Text message (SMS)'), ('key', 'Security key'), ('platform', 'Through a business manager')], default='none', max_length=10, verbose_name='two-factor method')),
-                ('backup_custodian', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='backup_custodies', to='orgs.person', verbose_name='backup custodian')),
-                ('custodian', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='custodies', to='orgs.person', verbose_name='custodian')),
-                ('organization', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='orgs.organization')),
-                ('recovery_owner', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='recoveries', to='orgs.person', verbose_name='owner of the recovery e-mail or phone')),
-                ('two_factor_holder', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='second_factors', to='orgs.person', verbose_name='holder of the second factor')),
-                ('account', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='custody', to='registry.socialaccount', verbose_name='account')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "vault_label",
+                    models.CharField(
+                        blank=True,
+                        help_text="The entry's name in the password manager, e.g. “Team vault › Social › X”. Never the password itself.",
+                        max_length=150,
+                        verbose_name="where the credential is kept",
+                    ),
+                ),
+                (
+                    "rotation_days",
+                    models.PositiveSmallIntegerField(
+                        blank=True,
+                        help_text="Leave empty to use the organisation's interval.",
+                        null=True,
+                        verbose_name="rotation interval (days)",
+                    ),
+                ),
+                (
+                    "last_rotated_on",
+                    models.DateField(blank=True, null=True, verbose_name="last rotated on"),
+                ),
+                (
+                    "two_factor_method",
+                    models.CharField(
+                        choices=[
+                            ("none", "None"),
+                            ("app", "Authenticator app"),
+                            ("sms", "Text message (SMS)"),
+                            ("key", "Security key"),
+                            ("platform", "Through a business manager"),
+                        ],
+                        default="none",
+                        max_length=10,
+                        verbose_name="two-factor method",
+                    ),
+                ),
+                (
+                    "backup_custodian",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="backup_custodies",
+                        to="orgs.person",
+                        verbose_name="backup custodian",
+                    ),
+                ),
+                (
+                    "custodian",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="custodies",
+                        to="orgs.person",
+                        verbose_name="custodian",
+                    ),
+                ),
+                (
+                    "organization",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="orgs.organization",
+                    ),
+                ),
+                (
+                    "recovery_owner",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="recoveries",
+                        to="orgs.person",
+                        verbose_name="owner of the recovery e-mail or phone",
+                    ),
+                ),
+                (
+                    "two_factor_holder",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="second_factors",
+                        to="orgs.person",
+                        verbose_name="holder of the second factor",
+                    ),
+                ),
+                (
+                    "account",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="custody",
+                        to="registry.socialaccount",
+                        verbose_name="account",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'credential custody',
-                'verbose_name_plural': 'credential custody',
-                'ordering': ['account__platform', 'account__handle'],
+                "verbose_name": "credential custody",
+                "verbose_name_plural": "credential custody",
+                "ordering": ["account__platform", "account__handle"],
             },
         ),
         migrations.CreateModel(
-            name='AccessGrant',
+            name="AccessGrant",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('can_publish', models.BooleanField(default=False, verbose_name='publish')),
-                ('can_reply', models.BooleanField(default=False, verbose_name='reply and direct messages')),
-                ('can_advertise', models.BooleanField(default=False, verbose_name='advertising')),
-                ('can_analyse', models.BooleanField(default=False, verbose_name='analytics')),
-                ('is_admin', models.BooleanField(default=False, verbose_name='admin')),
-                ('organization', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='orgs.organization')),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='grants', to='orgs.person', verbose_name='person')),
-                ('account', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='grants', to='registry.socialaccount', verbose_name='account')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                ("can_publish", models.BooleanField(default=False, verbose_name="publish")),
+                (
+                    "can_reply",
+                    models.BooleanField(default=False, verbose_name="reply and direct messages"),
+                ),
+                ("can_advertise", models.BooleanField(default=False, verbose_name="advertising")),
+                ("can_analyse", models.BooleanField(default=False, verbose_name="analytics")),
+                ("is_admin", models.BooleanField(default=False, verbose_name="admin")),
+                (
+                    "organization",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="orgs.organization",
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="grants",
+                        to="orgs.person",
+                        verbose_name="person",
+                    ),
+                ),
+                (
+                    "account",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="grants",
+                        to="registry.socialaccount",
+                        verbose_name="account",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'access grant',
-                'verbose_name_plural': 'access grants',
-                'ordering': ['account__platform', 'account__handle', 'person__name'],
+                "verbose_name": "access grant",
+                "verbose_name_plural": "access grants",
+                "ordering": ["account__platform", "account__handle", "person__name"],
             },
         ),
         migrations.AddConstraint(
-            model_name='socialaccount',
-            constraint=models.UniqueConstraint(fields=('organization', 'platform', 'handle'), name='unique_handle_per_platform'),
+            model_name="socialaccount",
+            constraint=models.UniqueConstraint(
+                fields=("organization", "platform", "handle"), name="unique_handle_per_platform"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='responsibilityassignment',
-            constraint=models.UniqueConstraint(fields=('organization', 'area', 'person'), name='one_assignment_per_area_and_person'),
+            model_name="responsibilityassignment",
+            constraint=models.UniqueConstraint(
+                fields=("organization", "area", "person"), name="one_assignment_per_area_and_person"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='accessgrant',
-            constraint=models.UniqueConstraint(fields=('account', 'person'), name='one_grant_per_account_and_person'),
+            model_name="accessgrant",
+            constraint=models.UniqueConstraint(
+                fields=("account", "person"), name="one_grant_per_account_and_person"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='accessgrant',
-            constraint=models.CheckConstraint(condition=models.Q(('can_publish', True), ('can_reply', True), ('can_advertise', True), ('can_analyse', True), ('is_admin', True), _connector='OR'), name='grant_gives_something'),
+            model_name="accessgrant",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("can_publish", True),
+                    ("can_reply", True),
+                    ("can_advertise", True),
+                    ("can_analyse", True),
+                    ("is_admin", True),
+                    _connector="OR",
+                ),
+                name="grant_gives_something",
+            ),
         ),
     ]

@@ -56,12 +56,19 @@ def test_staff_cannot_give_access_through_the_view(cast):
 
 
 def test_editor_can_register_an_account_but_staff_cannot(cast):
-    data = {"platform": "instagram", "handle": "@alpha", "audience_language": "ar", "status": "active"}
+    data = {
+        "platform": "instagram",
+        "handle": "@alpha",
+        "audience_language": "ar",
+        "status": "active",
+    }
     form = SocialAccountForm(data, org=cast.org)
     assert form.is_valid(), form.errors
     with pytest.raises(PermissionDenied):
         services.save_row(membership=cast.membership("staff"), form=form)
-    account = services.save_row(membership=cast.membership("editor"), form=SocialAccountForm(data, org=cast.org))
+    account = services.save_row(
+        membership=cast.membership("editor"), form=SocialAccountForm(data, org=cast.org)
+    )
     assert account.organization == cast.org
 
 
@@ -92,7 +99,11 @@ def test_policy_admin_records_custody_and_the_next_rotation_follows_from_the_int
 def test_backup_custodian_must_be_someone_else(cast):
     account = SocialAccountFactory(organization=cast.org)
     person = PersonFactory(organization=cast.org)
-    form = CustodyForm({"custodian": person.pk, "backup_custodian": person.pk, "two_factor_method": "app"}, org=cast.org, account=account)
+    form = CustodyForm(
+        {"custodian": person.pk, "backup_custodian": person.pk, "two_factor_method": "app"},
+        org=cast.org,
+        account=account,
+    )
     assert not form.is_valid()
     assert "backup_custodian" in form.errors
 
@@ -118,7 +129,9 @@ def test_a_grant_must_give_something(cast):
 def test_the_same_handle_twice_is_a_form_error_not_a_crash(cast):
     SocialAccountFactory(organization=cast.org, platform="x", handle="@alpha")
     url = reverse("account_new", kwargs={"slug": cast.org.slug})
-    response = cast.client("editor").post(url, {"platform": "x", "handle": "@alpha", "audience_language": "ar", "status": "active"})
+    response = cast.client("editor").post(
+        url, {"platform": "x", "handle": "@alpha", "audience_language": "ar", "status": "active"}
+    )
     assert response.status_code == 400
     assert SocialAccount.objects.for_org(cast.org).count() == 1
 
@@ -126,29 +139,47 @@ def test_the_same_handle_twice_is_a_form_error_not_a_crash(cast):
 def test_another_organisation_may_use_the_same_handle(cast):
     SocialAccountFactory(organization=cast.other_org, platform="x", handle="@alpha")
     url = reverse("account_new", kwargs={"slug": cast.org.slug})
-    response = cast.client("editor").post(url, {"platform": "x", "handle": "@alpha", "audience_language": "ar", "status": "active"})
+    response = cast.client("editor").post(
+        url, {"platform": "x", "handle": "@alpha", "audience_language": "ar", "status": "active"}
+    )
     assert response.status_code == 302
 
 
 def test_departed_people_are_not_offered_for_new_assignments(cast):
-    gone = PersonFactory(organization=cast.org, status="departed", departed_on=datetime.date(2026, 1, 1))
+    gone = PersonFactory(
+        organization=cast.org, status="departed", departed_on=datetime.date(2026, 1, 1)
+    )
     form = DeviceForm(org=cast.org)
     assert gone not in form.fields["assignee"].queryset
 
 
 @pytest.mark.parametrize(
     ("last", "expected"),
-    [(None, "overdue"), (datetime.date(2026, 1, 1), "overdue"), (datetime.date(2026, 3, 20), "due_soon"), (datetime.date(2026, 5, 1), "fine")],
+    [
+        (None, "overdue"),
+        (datetime.date(2026, 1, 1), "overdue"),
+        (datetime.date(2026, 3, 20), "due_soon"),
+        (datetime.date(2026, 5, 1), "fine"),
+    ],
 )
 def test_rotation_status(cast, last, expected):
     custody = CustodyFactory(organization=cast.org, last_rotated_on=last)
     status = rotation_status(custody, cast.org, today=datetime.date(2026, 6, 10))
-    assert (status.overdue, status.due_soon) == {"overdue": (True, False), "due_soon": (False, True), "fine": (False, False)}[expected]
+    assert (status.overdue, status.due_soon) == {
+        "overdue": (True, False),
+        "due_soon": (False, True),
+        "fine": (False, False),
+    }[expected]
 
 
 def test_deleting_an_account_as_editor_removes_its_grants(cast):
     account = SocialAccountFactory(organization=cast.org)
-    AccessGrant.objects.create(organization=cast.org, account=account, person=PersonFactory(organization=cast.org), can_reply=True)
+    AccessGrant.objects.create(
+        organization=cast.org,
+        account=account,
+        person=PersonFactory(organization=cast.org),
+        can_reply=True,
+    )
     url = reverse("account_delete", kwargs={"slug": cast.org.slug, "pk": account.pk})
     assert cast.client("editor").post(url).status_code == 302
     assert not AccessGrant.objects.exists()
