@@ -18,12 +18,9 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     *i18n_patterns(
         path("", org_views.home, name="home"),
-        path(
-            "accounts/login/",
-            auth_views.LoginView.as_view(redirect_authenticated_user=True),
-            name="login",
-        ),
+        path("accounts/login/", org_views.SignInView.as_view(), name="login"),
         path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+        path("new/", org_views.organization_new, name="organization_new"),
         path("o/<slug:slug>/", include(org_patterns)),
     ),
 ]

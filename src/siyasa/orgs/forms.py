@@ -61,6 +61,17 @@ class OrganizationForm(forms.ModelForm):
         return days
 
 
+class OrganizationCreateForm(OrganizationForm):
+    class Meta(OrganizationForm.Meta):
+        fields = ["name_ar", "name_en", "slug", "country", "default_language", "policy_visibility"]
+
+    def clean_slug(self):
+        slug = self.cleaned_data["slug"].lower()
+        if slug in {"new", "admin", "static"}:
+            raise forms.ValidationError(_("This short name is reserved; choose another."))
+        return slug
+
+
 class MemberAddForm(forms.Form):
     username = forms.CharField(label=_("user name"), max_length=150)
     email = forms.EmailField(label=_("e-mail"))

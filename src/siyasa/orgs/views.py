@@ -1,6 +1,8 @@
 """Home, the organisation's workspace, people and contacts, members and settings."""
 
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import LoginView
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -10,8 +12,38 @@ from django.utils.translation import gettext_lazy
 from siyasa.core.permissions import Capability
 from siyasa.core.views import RowDeleteView, RowFormView, org_view
 from siyasa.orgs import selectors, services
-from siyasa.orgs.forms import MemberAddForm, MemberRoleForm, OrganizationForm, PersonForm
+from siyasa.orgs.forms import (
+    MemberAddForm,
+    MemberRoleForm,
+    OrganizationCreateForm,
+    OrganizationForm,
+    PersonForm,
+)
 from siyasa.orgs.models import Membership, Organization, Person
+
+
+class SignInView(LoginView):
+    """Django's sign-in, answering a wrong password with 400 like every other bad input."""
+
+    redirect_authenticated_user = True
+
+    def form_invalid(self, form):
+        return self.render_to_response(self.get_context_data(form=form), status=400)
+
+
+@login_required
+def organization_new(request):
+    """Any signed-in user may start an organisation and becomes its owner."""
+    form = OrganizationCreateForm(request.POST or None)
+    if request.method == "POST":
+        if form.is_valid():
+            org = services.create_organization(owner=request.user, **form.cleaned_data)
+            messages.success(
+                request, _("The organisation is ready, with a default policy to edit.")
+            )
+            return redirect("workspace", slug=org.slug)
+        return render(request, "orgs/organization_new.html", {"form": form}, status=400)
+    return render(request, "orgs/organization_new.html", {"form": form})
 
 
 def home(request):

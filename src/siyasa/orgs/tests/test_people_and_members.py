@@ -133,3 +133,58 @@ def test_a_new_member_gets_a_sign_in_with_the_chosen_role(cast):
 
     assert Client().login(username="newbie", password="long-enough-pass-42")
     assert Membership.objects.get(user__username="newbie", organization=cast.org).role == Role.STAFF
+
+
+def test_a_signed_in_user_starts_an_organisation_with_the_default_policy(cast):
+    from siyasa.crisis.models import SeverityLevel
+    from siyasa.policy.catalogue import BLOCKS
+    from siyasa.policy.models import PolicyText
+
+    client = cast.client("staff")
+    response = client.post(
+        "/ar/new/",
+        {
+            "name_ar": "جمعية جديدة",
+            "name_en": "New Society",
+            "slug": "new-society",
+            "country": "SA",
+            "default_language": "ar",
+            "policy_visibility": "members",
+        },
+    )
+    assert response.status_code == 302 and response["Location"] == "/ar/o/new-society/"
+    org = Membership.objects.get(
+        user=cast.users["staff"], organization__slug="new-society"
+    ).organization
+    assert cast.users["staff"].memberships.get(organization=org).role == Role.OWNER
+    assert PolicyText.objects.for_org(org).count() == len(BLOCKS)
+    assert SeverityLevel.objects.for_org(org).count() == 4
+
+
+def test_a_taken_short_name_is_refused(cast):
+    response = cast.client("staff").post(
+        "/en/new/",
+        {
+            "name_ar": "x",
+            "slug": "alpha",
+            "country": "SA",
+            "default_language": "ar",
+            "policy_visibility": "members",
+        },
+    )
+    assert response.status_code == 400
+    assert "already exists" in response.content.decode()
+
+
+def test_starting_an_organisation_needs_a_sign_in(db):
+    from django.test import Client
+
+    assert Client().get("/ar/new/")["Location"].startswith("/ar/accounts/login/")
+
+
+def test_a_wrong_password_is_a_400_with_an_arabic_message(cast):
+    from django.test import Client
+
+    response = Client().post("/ar/accounts/login/", {"username": "staff-a", "password": "wrong"})
+    assert response.status_code == 400
+    assert "كلمة المرور" in response.content.decode()
