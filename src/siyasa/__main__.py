@@ -1,15 +1,17 @@
 """The `siyasa` command: Django's management commands plus Siyasa's own (demo, …)."""
 
 import os
+import secrets
 import sys
 
 
 def main() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "siyasa.settings")
-    # The demo serves plain HTTP on loopback, so it runs in development mode
-    # (non-secure cookies, a throwaway key) unless the environment says otherwise.
+    # The demo serves plain HTTP on loopback: cookies cannot be https-only, and a key made
+    # for this run is enough (signing in again after a restart is the only cost).
     if len(sys.argv) > 1 and sys.argv[1] == "demo":
-        os.environ.setdefault("DEBUG", "1")
+        os.environ.setdefault("SECURE_COOKIES", "0")
+        os.environ.setdefault("SECRET_KEY", secrets.token_urlsafe(50))
     from django.core.management import execute_from_command_line
 
     execute_from_command_line(sys.argv)
