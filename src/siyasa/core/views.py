@@ -93,6 +93,7 @@ class RowFormView(OrgView):
     form_class = None
     template_name = "core/form.html"
     success_url_name = ""
+    delete_url_name = ""
     title_new = ""
     title_edit = ""
 
@@ -149,7 +150,11 @@ class RowFormView(OrgView):
         return render(self.request, self.template_name, context, status=status)
 
     def get_delete_url(self, row):
-        return None
+        if row is None or not self.delete_url_name:
+            return None
+        return reverse(
+            self.delete_url_name, kwargs={**self.kwargs, "slug": self.ctx.org.slug, "pk": row.pk}
+        )
 
 
 class RowDeleteView(OrgView):

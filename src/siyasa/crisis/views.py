@@ -1,7 +1,6 @@
 """Crisis plan pages: emergency contacts and severity levels."""
 
 from django.shortcuts import render
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from siyasa.core.views import RowDeleteView, RowFormView, org_view
@@ -25,12 +24,10 @@ def plan(request, ctx):
 
 class ContactFormView(RowFormView):
     form_class = EmergencyContactForm
+    delete_url_name = "contact_delete"
     success_url_name = "crisis_plan"
     title_new = _("New emergency contact")
     title_edit = _("Edit emergency contact")
-
-    def get_delete_url(self, row):
-        return row and reverse("contact_delete", kwargs={"slug": self.ctx.org.slug, "pk": row.pk})
 
 
 class ContactDeleteView(RowDeleteView):
@@ -40,12 +37,10 @@ class ContactDeleteView(RowDeleteView):
 
 class LevelFormView(RowFormView):
     form_class = SeverityLevelForm
+    delete_url_name = "level_delete"
     success_url_name = "crisis_plan"
     title_new = _("New severity level")
     title_edit = _("Edit severity level")
-
-    def get_delete_url(self, row):
-        return row and reverse("level_delete", kwargs={"slug": self.ctx.org.slug, "pk": row.pk})
 
 
 class LevelDeleteView(RowDeleteView):

@@ -5,7 +5,6 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import LoginView
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -79,15 +78,13 @@ def person_list(request, ctx):
 
 class PersonFormView(RowFormView):
     form_class = PersonForm
+    delete_url_name = "person_delete"
     success_url_name = "person_list"
     title_new = gettext_lazy("New person or contact")
     title_edit = gettext_lazy("Edit person")
 
     def get_initial(self, **kwargs):
         return {"kind": Person.Kind.CONTACT} if self.request.GET.get("kind") == "contact" else {}
-
-    def get_delete_url(self, row):
-        return row and reverse("person_delete", kwargs={"slug": self.ctx.org.slug, "pk": row.pk})
 
 
 class PersonDeleteView(RowDeleteView):

@@ -53,6 +53,7 @@ def account_detail(request, ctx, pk):
 
 class AccountFormView(RowFormView):
     form_class = SocialAccountForm
+    delete_url_name = "account_delete"
     success_url_name = "account_list"
     title_new = _("New account")
     title_edit = _("Edit account")
@@ -61,9 +62,6 @@ class AccountFormView(RowFormView):
         if row is None:
             return super().get_success_url(row)
         return reverse("account_detail", kwargs={"slug": self.ctx.org.slug, "pk": row.pk})
-
-    def get_delete_url(self, row):
-        return row and reverse("account_delete", kwargs={"slug": self.ctx.org.slug, "pk": row.pk})
 
 
 class AccountDeleteView(RowDeleteView):
@@ -93,6 +91,7 @@ class _AccountChildMixin:
 
 class GrantFormView(_AccountChildMixin, RowFormView):
     form_class = AccessGrantForm
+    delete_url_name = "grant_delete"
     title_new = _("Give access to this account")
     title_edit = _("Change access")
 
@@ -103,12 +102,6 @@ class GrantFormView(_AccountChildMixin, RowFormView):
 
     def get_form_kwargs(self, row):
         return {**super().get_form_kwargs(row), "account": self.account}
-
-    def get_delete_url(self, row):
-        return row and reverse(
-            "grant_delete",
-            kwargs={"slug": self.ctx.org.slug, "account_pk": self.account.pk, "pk": row.pk},
-        )
 
 
 class GrantDeleteView(_AccountChildMixin, RowDeleteView):
@@ -156,6 +149,7 @@ def responsibility_list(request, ctx):
 
 class ResponsibilityFormView(RowFormView):
     form_class = ResponsibilityForm
+    delete_url_name = "responsibility_delete"
     success_url_name = "responsibility_list"
     title_new = _("Assign a responsibility")
     title_edit = _("Edit responsibility")
@@ -163,11 +157,6 @@ class ResponsibilityFormView(RowFormView):
     def get_initial(self, **kwargs):
         area = self.request.GET.get("area", "")
         return {"area": area} if area else {}
-
-    def get_delete_url(self, row):
-        return row and reverse(
-            "responsibility_delete", kwargs={"slug": self.ctx.org.slug, "pk": row.pk}
-        )
 
 
 class ResponsibilityDeleteView(RowDeleteView):
@@ -184,12 +173,10 @@ def device_list(request, ctx):
 
 class DeviceFormView(RowFormView):
     form_class = DeviceForm
+    delete_url_name = "device_delete"
     success_url_name = "device_list"
     title_new = _("Register a device")
     title_edit = _("Edit device")
-
-    def get_delete_url(self, row):
-        return row and reverse("device_delete", kwargs={"slug": self.ctx.org.slug, "pk": row.pk})
 
 
 class DeviceDeleteView(RowDeleteView):

@@ -183,3 +183,15 @@ def test_deleting_an_account_as_editor_removes_its_grants(cast):
     url = reverse("account_delete", kwargs={"slug": cast.org.slug, "pk": account.pk})
     assert cast.client("editor").post(url).status_code == 302
     assert not AccessGrant.objects.exists()
+
+
+def test_a_grants_edit_page_links_to_its_delete_page(cast):
+    grant = AccessGrant.objects.create(
+        organization=cast.org,
+        account=SocialAccountFactory(organization=cast.org),
+        person=PersonFactory(organization=cast.org),
+        can_publish=True,
+    )
+    kwargs = {"slug": cast.org.slug, "account_pk": grant.account_id, "pk": grant.pk}
+    html = cast.client("owner").get(reverse("grant_edit", kwargs=kwargs)).content.decode()
+    assert f'href="{reverse("grant_delete", kwargs=kwargs)}"' in html
