@@ -51,3 +51,14 @@ def cast(db) -> Cast:
 def fast_password_hashing(settings):
     # Real hashing costs a third of a second per user; tests are not about its strength.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def arabic_by_default():
+    # A request to /en/… leaves English active in the thread; every test starts in Arabic,
+    # the default language, so `reverse()` builds /ar/… URLs.
+    from django.utils import translation
+
+    translation.activate("ar")
+    yield
+    translation.activate("ar")

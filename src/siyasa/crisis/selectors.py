@@ -1,11 +1,22 @@
 """Reads of the crisis plan."""
 
-from siyasa.crisis.models import EmergencyContact, SeverityLevel
+from django.db.models import Case, IntegerField, Value, When
+
+from siyasa.crisis.models import CrisisRole, EmergencyContact, SeverityLevel
 from siyasa.orgs.models import Organization
 
 
 def emergency_contacts(org: Organization):
-    return EmergencyContact.objects.for_org(org).select_related("person", "backup")
+    """In the order of `CrisisRole` (social team, legal, PR, board…), not alphabetically."""
+    role_order = Case(
+        *(When(role=role, then=Value(index)) for index, role in enumerate(CrisisRole.values)),
+        output_field=IntegerField(),
+    )
+    return (
+        EmergencyContact.objects.for_org(org)
+        .select_related("person", "backup")
+        .order_by(role_order, "person__name")
+    )
 
 
 def severity_levels(org: Organization):

@@ -10,7 +10,8 @@ from siyasa.core.services import touch
 from siyasa.crisis.models import CrisisRole, EmergencyContact
 from siyasa.orgs.models import Membership, Organization, Person, Role
 from siyasa.orgs.services import create_organization
-from siyasa.policy.models import PolicySettings
+from siyasa.policy.models import Acknowledgement, PolicySettings, PolicyText, VersionKind
+from siyasa.policy.services import publish_version, update_text
 from siyasa.registry.models import (
     AccessGrant,
     Area,
@@ -206,6 +207,26 @@ EMERGENCY_CONTACTS = [
 SPOKESPEOPLE = ["director", "pr"]
 LEGAL_ADVISER = "lawyer"
 LEGAL_REVIEWED_DAYS_AGO = 100
+REVIEW_OWNER = "digital"
+NEXT_REVIEW_IN_DAYS = 45
+
+# Published history: (days ago in force, kind, summary, text added before publishing). Version 1
+# is material, so everyone must acknowledge it; the editorial version 2 does not ask again.
+VERSIONS = [
+    (150, VersionKind.MATERIAL, "أول نسخة معتمدة من سياسة وسائل التواصل الاجتماعي.", None),
+    (
+        30,
+        VersionKind.EDITORIAL,
+        "توضيح في قسم الحسابات الشخصية.",
+        (
+            "personal.accountability",
+            "وإن لم تكن متأكدًا فاسأل قبل أن تنشر.",
+            "If you are not sure, ask before you post.",
+        ),
+    ),
+]
+# Who has acknowledged (and which version); `staff` has not, so signing in as staff shows it.
+ACKNOWLEDGED = [("admin", 1), ("manager", 1), ("editor", 2)]
 
 
 def build_demo(*, today: datetime.date | None = None) -> Organization:
@@ -227,6 +248,7 @@ def build_demo(*, today: datetime.date | None = None) -> Organization:
         _security(org, people, accounts, today)
         _crisis(org, people, today)
         _policy_settings(org, people, users["admin"], today)
+        _history(org, users, today)
         for part in ("roles", "security", "crisis"):
             touch(org, part)
     return org
@@ -343,6 +365,31 @@ def _policy_settings(org: Organization, people: dict, admin, today: datetime.dat
     settings_row = PolicySettings.objects.get(organization=org)
     settings_row.legal_adviser = people[LEGAL_ADVISER]
     settings_row.legal_reviewed_on = today - datetime.timedelta(days=LEGAL_REVIEWED_DAYS_AGO)
+    settings_row.review_owner = people[REVIEW_OWNER]
+    settings_row.next_review_on = today + datetime.timedelta(days=NEXT_REVIEW_IN_DAYS)
     settings_row.updated_by = admin
     settings_row.save()
     settings_row.spokespeople.set([people[key] for key in SPOKESPEOPLE])
+
+
+def _history(org: Organization, users: dict, today: datetime.date) -> None:
+    owner = Membership.objects.get(organization=org, user=users["admin"])
+    versions = {}
+    for number, (days_ago, kind, summary, addition) in enumerate(VERSIONS, start=1):
+        if addition:
+            key, more_ar, more_en = addition
+            text = PolicyText.objects.get(organization=org, key=key)
+            update_text(
+                membership=owner,
+                key=key,
+                body_ar=f"{text.body_ar}\n\n{more_ar}",
+                body_en=f"{text.body_en}\n\n{more_en}",
+            )
+        effective_on = today - datetime.timedelta(days=days_ago)
+        versions[number] = publish_version(
+            membership=owner, summary=summary, kind=kind, effective_on=effective_on
+        )
+    Acknowledgement.objects.bulk_create(
+        Acknowledgement(organization=org, user=users[username], version=versions[number])
+        for username, number in ACKNOWLEDGED
+    )

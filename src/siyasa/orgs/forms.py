@@ -50,15 +50,8 @@ class OrganizationForm(forms.ModelForm):
             "country",
             "default_language",
             "policy_visibility",
-            "rotation_interval_days",
             "hashtags",
         ]
-
-    def clean_rotation_interval_days(self):
-        days = self.cleaned_data["rotation_interval_days"]
-        if not 7 <= days <= 730:
-            raise forms.ValidationError(_("Choose an interval between 7 and 730 days."))
-        return days
 
 
 class OrganizationCreateForm(OrganizationForm):

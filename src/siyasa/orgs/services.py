@@ -38,7 +38,9 @@ def add_member(
         user = User.objects.create_user(username=username, email=email, password=password)
     elif Membership.objects.filter(user=user, organization=org).exists():
         raise ValidationError(_("This user is already a member of the organisation."))
-    return Membership.objects.create(user=user, organization=org, role=role)
+    membership_row = Membership.objects.create(user=user, organization=org, role=role)
+    touch(org, "security")  # the policy lists who may change it (R2.6)
+    return membership_row
 
 
 @transaction.atomic
@@ -47,6 +49,7 @@ def change_role(*, membership: Membership, target: Membership, role: str) -> Mem
     _keep_an_owner(target, new_role=role)
     target.role = role
     target.save(update_fields=["role", "updated_at"])
+    touch(target.organization, "security")
     return target
 
 
@@ -55,6 +58,7 @@ def remove_member(*, membership: Membership, target: Membership) -> None:
     _require_role_change(membership, Role.STAFF, target)
     _keep_an_owner(target, new_role=None)
     target.delete()
+    touch(target.organization, "security")
 
 
 def _require_role_change(

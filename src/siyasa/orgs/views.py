@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import LoginView
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -19,12 +20,21 @@ from siyasa.orgs.forms import (
     PersonForm,
 )
 from siyasa.orgs.models import Membership, Organization, Person
+from siyasa.policy.selectors import organizations_awaiting_acknowledgement, policy_summary
 
 
 class SignInView(LoginView):
     """Django's sign-in, answering a wrong password with 400 like every other bad input."""
 
     redirect_authenticated_user = True
+
+    def get_success_url(self):
+        # A member who has not acknowledged the policy in force sees it first (R0.3).
+        if not self.get_redirect_url():
+            pending = organizations_awaiting_acknowledgement(self.request.user)
+            if pending:
+                return reverse("policy_me", kwargs={"slug": pending[0].slug})
+        return super().get_success_url()
 
     def form_invalid(self, form):
         return self.render_to_response(self.get_context_data(form=form), status=400)
@@ -60,7 +70,13 @@ def home(request):
 @org_view()
 def workspace(request, ctx):
     return render(
-        request, "orgs/workspace.html", {"ctx": ctx, "counts": selectors.workspace_counts(ctx.org)}
+        request,
+        "orgs/workspace.html",
+        {
+            "ctx": ctx,
+            "counts": selectors.workspace_counts(ctx.org),
+            "policy": policy_summary(ctx.org),
+        },
     )
 
 

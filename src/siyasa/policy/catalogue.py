@@ -44,7 +44,10 @@ SECTIONS: tuple[Section, ...] = (
         "crisis",
         _("Crisis plan"),
         ("R3.1", "R3.2", "R3.3", "R3.4", "R3.5"),
-        (Block("crisis.intro", _("When a crisis starts")),),
+        (
+            Block("crisis.intro", _("When a crisis starts")),
+            Block("crisis.first_steps", _("First steps"), ("R3.5",)),
+        ),
         live_part="crisis",
     ),
     Section(

@@ -169,6 +169,29 @@ DEFAULT_TEXTS: dict[str, tuple[str, str]] = {
             "this text: check it now, not in the middle of a crisis."
         ),
     ),
+    "crisis.first_steps": (
+        (
+            "- **لا تحذف شيئًا.** التقط صورًا للشاشة تظهر فيها الساعة والتاريخ والرابط، واحفظها.\n"
+            "- **أوقف المنشورات المجدولة** في كل الحسابات حتى يقرر مسؤول الأزمة غير ذلك.\n"
+            "- **اتصل بمسؤول الأزمة** هاتفيًا الآن، ثم اكتب له ما حدث في رسالة قصيرة.\n"
+            "- **لا ترد علنًا** قبل أن يُعتمد الرد وفق مستوى الخطورة أدناه.\n"
+            "- إن كان الحساب مخترقًا: غيّر كلمة المرور من جهاز الجمعية، وسجّل الخروج من كل "
+            "الأجهزة، وبلّغ المنصة، وراجع من يملك صلاحية الوصول.\n"
+            "- دوّن كل خطوة ووقتها؛ فهذا السجل يحمي الجمعية ويفيد في المراجعة بعد الأزمة."
+        ),
+        (
+            "- **Delete nothing.** Take screenshots that show the time, date and link, and keep "
+            "them.\n"
+            "- **Pause scheduled posts** on every account until the crisis lead says otherwise.\n"
+            "- **Call the crisis lead** now, then write down what happened in a short message.\n"
+            "- **Do not reply in public** until the response is approved for the severity level "
+            "below.\n"
+            "- If an account is compromised: change the password from an organisation device, sign "
+            "out of all devices, report it to the platform, and review who has access.\n"
+            "- Note every step and its time: the record protects the organisation and helps the "
+            "review afterwards."
+        ),
+    ),
     "law.intro": (
         (
             "تختلف الأنظمة المتعلقة بوسائل التواصل الاجتماعي من بلد إلى آخر، وتتغير من وقت "

@@ -59,6 +59,20 @@ class PolicySettings(OrgOwned):
         related_name="+",
     )
     legal_reviewed_on = models.DateField(_("date of legal review"), null=True, blank=True)
+    # R2.1: takes effect (on Organization.rotation_interval_days) when a version is published.
+    rotation_interval_days = models.PositiveSmallIntegerField(
+        _("password rotation interval (days)"), default=90
+    )
+    # R0.3: the policy is reviewed on a schedule by a named owner.
+    review_owner = models.ForeignKey(
+        "orgs.Person",
+        verbose_name=_("review owner"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    next_review_on = models.DateField(_("next review"), null=True, blank=True)
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
@@ -69,3 +83,73 @@ class PolicySettings(OrgOwned):
         constraints = [
             models.UniqueConstraint(fields=["organization"], name="one_settings_per_org")
         ]
+
+
+class VersionKind(models.TextChoices):
+    MATERIAL = "material", _("Material: everyone must acknowledge again")
+    EDITORIAL = "editorial", _("Editorial: wording only, no new acknowledgement")
+
+
+class PolicyVersion(OrgOwned):
+    """An immutable published version of the rules (ARCHITECTURE decision 6).
+
+    `content` is the snapshot of the draft at publication: texts, stance, disclaimer, named
+    people (id and name, so a later deletion does not blank history), interval, review.
+    """
+
+    number = models.PositiveIntegerField(_("version"))
+    effective_on = models.DateField(_("in force from"))
+    kind = models.CharField(_("kind of change"), max_length=10, choices=VersionKind.choices)
+    summary = models.TextField(_("what changed"), max_length=2000)
+    content = models.JSONField()
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("policy version")
+        verbose_name_plural = _("policy versions")
+        ordering = ["-number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organization", "number"], name="one_version_number_per_org"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"v{self.number}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise ValueError("A published policy version is immutable.")
+        super().save(*args, **kwargs)
+
+    @property
+    def published_at(self):
+        return self.created_at
+
+    @property
+    def is_material(self) -> bool:
+        return self.kind == VersionKind.MATERIAL
+
+
+class Acknowledgement(OrgOwned):
+    """R0.3: a member has read and accepted a version of the policy."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    # Versions are never deleted on their own; only with their organisation.
+    version = models.ForeignKey(
+        PolicyVersion, on_delete=models.CASCADE, related_name="acknowledgements"
+    )
+
+    class Meta:
+        verbose_name = _("acknowledgement")
+        verbose_name_plural = _("acknowledgements")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "version"], name="one_acknowledgement_per_version"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} → {self.version}"

@@ -1,16 +1,138 @@
-"""Everything the policy page shows, gathered in a fixed number of queries."""
+"""Reads of the policy: versions, acknowledgements, and everything the policy page shows."""
 
+import datetime
 from dataclasses import dataclass, field
 
+from django.db.models import Max, Q
 from django.utils import timezone
 
 from siyasa.core.i18n import Localized, pick
 from siyasa.crisis import selectors as crisis_selectors
 from siyasa.orgs.models import ChangeStamp, Membership, Organization, Person, Role
 from siyasa.policy.catalogue import PREAMBLE, SECTIONS, Block, Section
-from siyasa.policy.models import PolicySettings, PolicyText
+from siyasa.policy.models import Acknowledgement, PolicyText, PolicyVersion, VersionKind
 from siyasa.policy.rendering import render_prose
+from siyasa.policy.rules import NamedRef, Rules, draft_rules, live_people
 from siyasa.registry import selectors as registry_selectors
+
+# --- versions -------------------------------------------------------------------------------
+
+
+def versions(org: Organization):
+    return PolicyVersion.objects.for_org(org).select_related("published_by").order_by("-number")
+
+
+def version_in_force(org: Organization, today: datetime.date | None = None) -> PolicyVersion | None:
+    today = today or timezone.localdate()
+    return versions(org).filter(effective_on__lte=today).first()
+
+
+def rules_in_force(org: Organization) -> Rules | None:
+    version = version_in_force(org)
+    return Rules.from_version(version) if version else None
+
+
+def rules_to_show(org: Organization) -> Rules:
+    """The version in force, or the draft while nothing has been published."""
+    return rules_in_force(org) or draft_rules(org)
+
+
+def draft_changed_since_publication(org: Organization) -> bool:
+    latest = versions(org).first()
+    if latest is None:
+        return True
+    return draft_rules(org).to_content() != latest.content
+
+
+# --- acknowledgements (R0.3) ----------------------------------------------------------------
+
+
+def required_version(org: Organization, today: datetime.date | None = None) -> PolicyVersion | None:
+    """The version whose acknowledgement counts: the latest material one in force (or the first)."""
+    in_force = version_in_force(org, today)
+    if in_force is None:
+        return None
+    return (
+        versions(org)
+        .filter(number__lte=in_force.number)
+        .filter(Q(kind=VersionKind.MATERIAL) | Q(number=1))
+        .first()
+    )
+
+
+@dataclass
+class AckRow:
+    membership: Membership
+    person: Person | None
+    acknowledged_at: datetime.datetime | None
+
+    @property
+    def done(self) -> bool:
+        return self.acknowledged_at is not None
+
+
+@dataclass
+class AckStatus:
+    required: PolicyVersion | None
+    rows: list[AckRow] = field(default_factory=list)
+
+    @property
+    def done(self) -> int:
+        return sum(1 for r in self.rows if r.done)
+
+    @property
+    def rate(self) -> int:
+        """Percent of members who have acknowledged, rounded down."""
+        return 100 * self.done // len(self.rows) if self.rows else 0
+
+    @property
+    def missing(self) -> list[AckRow]:
+        return [r for r in self.rows if not r.done]
+
+
+def acknowledgement_status(org: Organization) -> AckStatus:
+    """Who has acknowledged the version that counts, and who is missing (4 queries)."""
+    required = required_version(org)
+    memberships = list(
+        Membership.objects.filter(organization=org)
+        .select_related("user")
+        .order_by("user__username")
+    )
+    if required is None:
+        return AckStatus(None, [AckRow(m, None, None) for m in memberships])
+    acked = dict(
+        Acknowledgement.objects.for_org(org)
+        .filter(version__number__gte=required.number)
+        .values("user_id")
+        .annotate(first=Max("created_at"))
+        .values_list("user_id", "first")
+    )
+    people = {
+        p.user_id: p
+        for p in Person.objects.for_org(org).filter(user__in=[m.user_id for m in memberships])
+    }
+    return AckStatus(
+        required, [AckRow(m, people.get(m.user_id), acked.get(m.user_id)) for m in memberships]
+    )
+
+
+def has_acknowledged(org: Organization, user) -> bool:
+    required = required_version(org)
+    if required is None:
+        return True
+    return (
+        Acknowledgement.objects.for_org(org)
+        .filter(user=user, version__number__gte=required.number)
+        .exists()
+    )
+
+
+def organizations_awaiting_acknowledgement(user) -> list[Organization]:
+    orgs = Organization.objects.filter(memberships__user=user)
+    return [org for org in orgs if not has_acknowledged(org, user)]
+
+
+# --- the policy page ------------------------------------------------------------------------
 
 
 @dataclass
@@ -31,45 +153,47 @@ class RenderedSection:
 @dataclass
 class PolicyPage:
     org: Organization
+    rules: Rules
     preamble: RenderedBlock
     sections: list[RenderedSection]
-    settings: PolicySettings
     data: dict = field(default_factory=dict)
 
 
-def policy_texts(org: Organization) -> dict[str, PolicyText]:
-    return {text.key: text for text in PolicyText.objects.for_org(org)}
+def render_block(rules: Rules, block: Block) -> RenderedBlock:
+    localized = pick(*rules.text(block.key))
+    return RenderedBlock(block, localized, render_prose(localized.text))
 
 
-def policy_settings(org: Organization) -> PolicySettings:
-    settings_row, _ = PolicySettings.objects.select_related("legal_adviser").get_or_create(
-        organization=org
-    )
-    return settings_row
-
-
-def policy_page(org: Organization) -> PolicyPage:
-    texts = policy_texts(org)
+def policy_page(org: Organization, rules: Rules) -> PolicyPage:
+    """The rules given, with the live directory, in a fixed number of queries."""
     stamps = dict(ChangeStamp.objects.filter(organization=org).values_list("part", "changed_at"))
-
-    def render_block(block: Block) -> RenderedBlock:
-        row = texts.get(block.key)
-        localized = pick(row.body_ar if row else "", row.body_en if row else "")
-        return RenderedBlock(block, localized, render_prose(localized.text))
+    text_dates = (
+        {}
+        if rules.version
+        else dict(PolicyText.objects.for_org(org).values_list("key", "updated_at"))
+    )
+    rules_date = rules.version.published_at if rules.version else None
 
     sections = []
     for number, section in enumerate(SECTIONS, start=1):
-        dates = [texts[b.key].updated_at for b in section.blocks if b.key in texts]
+        dates = (
+            [rules_date]
+            if rules_date
+            else [text_dates[b.key] for b in section.blocks if b.key in text_dates]
+        )
         if section.live_part in stamps:
             dates.append(stamps[section.live_part])
         sections.append(
             RenderedSection(
-                number, section, [render_block(b) for b in section.blocks], max(dates, default=None)
+                number,
+                section,
+                [render_block(rules, b) for b in section.blocks],
+                max(dates, default=None),
             )
         )
 
-    settings_row = policy_settings(org)
     today = timezone.localdate()
+    people = live_people(org, [*rules.spokespeople, rules.legal_adviser, rules.review_owner])
     accounts = [
         (
             account,
@@ -86,12 +210,18 @@ def policy_page(org: Organization) -> PolicyPage:
         "policy_admins": policy_admins(org),
         "contacts": list(crisis_selectors.emergency_contacts(org)),
         "levels": list(crisis_selectors.severity_levels(org)),
-        "spokespeople": list(settings_row.spokespeople.all()),
-        "disclaimer_ar": settings_row.disclaimer_ar,
-        "disclaimer_en": settings_row.disclaimer_en,
+        "spokespeople": [people.get(ref.id) or ref for ref in rules.spokespeople],
+        "legal_adviser": _live(people, rules.legal_adviser),
+        "review_owner": _live(people, rules.review_owner),
+        "disclaimer_ar": rules.disclaimer[0],
+        "disclaimer_en": rules.disclaimer[1],
         "today": today,
     }
-    return PolicyPage(org, render_block(PREAMBLE), sections, settings_row, data)
+    return PolicyPage(org, rules, render_block(rules, PREAMBLE), sections, data)
+
+
+def _live(people: dict[int, Person], ref: NamedRef | None):
+    return (people.get(ref.id) or ref) if ref else None
 
 
 def policy_admins(org: Organization) -> list[tuple[Membership, Person | None]]:
@@ -106,3 +236,46 @@ def policy_admins(org: Organization) -> list[tuple[Membership, Person | None]]:
         for p in Person.objects.for_org(org).filter(user__in=[m.user_id for m in memberships])
     }
     return [(m, people.get(m.user_id)) for m in memberships]
+
+
+def policy_texts(org: Organization) -> dict[str, PolicyText]:
+    return {text.key: text for text in PolicyText.objects.for_org(org)}
+
+
+def directory_changed_at(org: Organization):
+    """The last change of any live part of the page (for ETags)."""
+    return ChangeStamp.objects.filter(organization=org).aggregate(last=Max("changed_at"))["last"]
+
+
+@dataclass
+class PolicySummary:
+    """What the workspace says about the policy itself (R0.1, R0.3)."""
+
+    in_force: PolicyVersion | None
+    acknowledgements: AckStatus
+    review_owner: NamedRef | None
+    next_review_on: datetime.date | None
+    today: datetime.date
+
+    @property
+    def review_overdue(self) -> bool:
+        return self.next_review_on is not None and self.next_review_on < self.today
+
+    @property
+    def review_soon(self) -> bool:
+        return (
+            not self.review_overdue
+            and self.next_review_on is not None
+            and (self.next_review_on - self.today).days <= 30
+        )
+
+
+def policy_summary(org: Organization) -> PolicySummary:
+    rules = rules_to_show(org)
+    return PolicySummary(
+        in_force=rules.version,
+        acknowledgements=acknowledgement_status(org),
+        review_owner=rules.review_owner,
+        next_review_on=rules.next_review_on,
+        today=timezone.localdate(),
+    )

@@ -1,12 +1,20 @@
 """Writes to the organisation's policy texts and settings."""
 
+import datetime
+
+from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from siyasa.core.permissions import Capability, require
+from siyasa.core.services import touch
 from siyasa.orgs.models import Membership, Organization
 from siyasa.policy import defaults
 from siyasa.policy.catalogue import BLOCKS
-from siyasa.policy.models import PolicySettings, PolicyText, Stance
+from siyasa.policy.models import Acknowledgement, PolicySettings, PolicyText, PolicyVersion, Stance
+from siyasa.policy.rules import draft_rules
+from siyasa.policy.selectors import version_in_force
 
 INITIAL_STANCE = Stance.MIDDLE
 
@@ -29,13 +37,14 @@ def seed_policy(org: Organization) -> None:
         stance=INITIAL_STANCE,
         disclaimer_ar=disclaimer_ar,
         disclaimer_en=disclaimer_en,
+        rotation_interval_days=org.rotation_interval_days,
     )
 
 
 @transaction.atomic
 def update_text(*, membership: Membership, key: str, body_ar: str, body_en: str) -> PolicyText:
     require(membership, Capability.EDIT_CONTENT)
-    text, _ = PolicyText.objects.select_for_update().get_or_create(
+    text, _created = PolicyText.objects.select_for_update().get_or_create(
         organization=membership.organization, key=key
     )
     text.body_ar, text.body_en = body_ar, body_en
@@ -69,3 +78,48 @@ def _swap_stance_text(membership: Membership, previous: str, stance: str) -> Non
             body_ar=defaults.STANCE_TEXTS[stance][0],
             body_en=defaults.STANCE_TEXTS[stance][1],
         )
+
+
+def publish_version(
+    *, membership: Membership, summary: str, kind: str, effective_on: datetime.date
+) -> PolicyVersion:
+    """Publish the draft as the next immutable version, all or nothing.
+
+    The organisation row is locked so two publishers cannot take the same number; the rotation
+    interval the version states becomes the one the registries use (R2.1).
+    """
+    require(membership, Capability.MANAGE_POLICY)
+    org = membership.organization
+    with transaction.atomic():
+        locked = Organization.objects.select_for_update().get(pk=org.pk)
+        latest = PolicyVersion.objects.for_org(locked).order_by("-number").first()
+        if latest and effective_on < latest.effective_on:
+            raise ValidationError(
+                _("A new version cannot come into force before the previous one.")
+            )
+        rules = draft_rules(locked)
+        version = PolicyVersion.objects.create(
+            organization=locked,
+            number=(latest.number + 1) if latest else 1,
+            effective_on=effective_on,
+            kind=kind,
+            summary=summary,
+            content=rules.to_content(),
+            published_by=membership.user,
+        )
+        locked.rotation_interval_days = rules.rotation_interval_days
+        locked.save(update_fields=["rotation_interval_days", "updated_at"])
+        touch(locked, "security")
+    return version
+
+
+def acknowledge(*, membership: Membership) -> Acknowledgement:
+    """Record that a member has read the version in force (idempotent)."""
+    require(membership, Capability.VIEW)
+    version = version_in_force(membership.organization, timezone.localdate())
+    if version is None:
+        raise ValidationError(_("There is no published policy to acknowledge yet."))
+    ack, _created = Acknowledgement.objects.get_or_create(
+        organization=membership.organization, user=membership.user, version=version
+    )
+    return ack

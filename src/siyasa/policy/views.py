@@ -1,21 +1,171 @@
-"""The live policy page and the editing of its texts and settings."""
+"""The policy: the page in force, the draft and its publication, history, acknowledgements."""
+
+import hashlib
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.views.decorators.http import condition, require_POST
 
 from siyasa.core.permissions import Capability
-from siyasa.core.views import org_view
-from siyasa.policy import selectors, services
+from siyasa.core.views import org_view, resolve_org
+from siyasa.policy import diff, selectors, services
 from siyasa.policy.catalogue import BLOCKS, PREAMBLE, SECTIONS
-from siyasa.policy.forms import PolicySettingsForm, PolicyTextForm
+from siyasa.policy.forms import PolicySettingsForm, PolicyTextForm, PublishForm
+from siyasa.policy.rules import Rules, draft_rules, draft_settings
 
 
+def _policy_etag(request, slug):
+    """The page changes when a version comes into force or the directory changes (decision 6).
+
+    Computed before the view runs; visitors it cannot serve get no ETag and fall through to
+    the view, which answers them properly.
+    """
+    try:
+        ctx = resolve_org(request, slug, Capability.VIEW, public_read=True)
+    except Exception:  # noqa: BLE001 - the view itself answers 302/404
+        return None
+    version = selectors.version_in_force(ctx.org)
+    if version is None:
+        return None  # the draft shows; it changes without a stamp
+    parts = [
+        ctx.org.slug,
+        str(version.number),
+        str(selectors.directory_changed_at(ctx.org)),
+        str(ctx.org.updated_at),
+        get_language(),
+        str(request.user.pk or "anonymous"),
+        ctx.membership.role if ctx.membership else "",
+    ]
+    return hashlib.sha256("|".join(parts).encode()).hexdigest()[:32]
+
+
+@condition(etag_func=_policy_etag)
 @org_view(public_read=True)
 def policy_page(request, ctx):
-    page = selectors.policy_page(ctx.org)
-    return render(request, "policy/page.html", {"ctx": ctx, "page": page, **page.data})
+    rules = selectors.rules_to_show(ctx.org)
+    return _render_page(request, ctx, rules)
+
+
+def _render_page(request, ctx, rules: Rules, **extra):
+    page = selectors.policy_page(ctx.org, rules)
+    context = {"ctx": ctx, "page": page, **page.data, **extra}
+    if ctx.membership and rules.version:
+        context["acknowledged"] = selectors.has_acknowledged(ctx.org, request.user)
+    return render(request, "policy/page.html", context)
+
+
+@org_view()
+def version_detail(request, ctx, number):
+    version = get_object_or_404(selectors.versions(ctx.org), number=number)
+    return _render_page(request, ctx, Rules.from_version(version), viewing_version=True)
+
+
+@org_view(Capability.EDIT_CONTENT)
+def draft(request, ctx):
+    return _render_page(
+        request,
+        ctx,
+        draft_rules(ctx.org),
+        publish_form=PublishForm(org=ctx.org),
+        draft_changed=selectors.draft_changed_since_publication(ctx.org),
+        latest_number=selectors.versions(ctx.org).values_list("number", flat=True).first(),
+    )
+
+
+@org_view(Capability.MANAGE_POLICY)
+@require_POST
+def publish(request, ctx):
+    form = PublishForm(request.POST, org=ctx.org)
+    if form.is_valid():
+        try:
+            version = services.publish_version(membership=ctx.membership, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(
+                request, _("Version %(number)s is published.") % {"number": version.number}
+            )
+            return redirect("policy_versions", slug=ctx.org.slug)
+    response = _render_page(
+        request,
+        ctx,
+        draft_rules(ctx.org),
+        publish_form=form,
+        draft_changed=True,
+        latest_number=selectors.versions(ctx.org).values_list("number", flat=True).first(),
+    )
+    response.status_code = 400
+    return response
+
+
+@org_view()
+def history(request, ctx):
+    return render(
+        request,
+        "policy/versions.html",
+        {
+            "ctx": ctx,
+            "versions": selectors.versions(ctx.org),
+            "in_force": selectors.version_in_force(ctx.org),
+        },
+    )
+
+
+@org_view()
+def compare(request, ctx):
+    """`?from=N&to=M`; `to=draft` compares with the unpublished draft (editors only)."""
+    all_versions = {str(v.number): v for v in selectors.versions(ctx.org)}
+    old_key, new_key = request.GET.get("from", ""), request.GET.get("to", "")
+    if new_key == "draft" and ctx.perms.edit_content:
+        new = draft_rules(ctx.org)
+    elif new_key in all_versions:
+        new = Rules.from_version(all_versions[new_key])
+    else:
+        raise Http404
+    if old_key not in all_versions:
+        raise Http404
+    old = Rules.from_version(all_versions[old_key])
+    changes = diff.compare(old, new)
+    return render(
+        request,
+        "policy/compare.html",
+        {
+            "ctx": ctx,
+            "old": old,
+            "new": new,
+            "changes": [c for c in changes if c.changed]
+            if request.GET.get("all") != "1"
+            else changes,
+            "changed_count": sum(c.changed for c in changes),
+            "versions": all_versions.values(),
+        },
+    )
+
+
+@org_view()
+@require_POST
+def acknowledge(request, ctx):
+    try:
+        services.acknowledge(membership=ctx.membership)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("policy", slug=ctx.org.slug)
+    messages.success(request, _("Thank you. Your acknowledgement is recorded."))
+    back = request.POST.get("back")
+    return redirect(back if back in {"policy", "policy_me"} else "policy_me", slug=ctx.org.slug)
+
+
+@org_view(Capability.MANAGE_POLICY)
+def acknowledgements(request, ctx):
+    return render(
+        request,
+        "policy/acknowledgements.html",
+        {"ctx": ctx, "status": selectors.acknowledgement_status(ctx.org)},
+    )
 
 
 @org_view(Capability.EDIT_CONTENT)
@@ -39,7 +189,7 @@ def text_edit(request, ctx, key):
     if request.method == "POST":
         if form.is_valid():
             services.update_text(membership=ctx.membership, key=key, **form.cleaned_data)
-            messages.success(request, _("Saved."))
+            messages.success(request, _("Saved to the draft. Publish it to put it in force."))
             return redirect("policy_texts", slug=ctx.org.slug)
         return render(
             request, "policy/text_edit.html", {"ctx": ctx, "block": block, "form": form}, status=400
@@ -49,14 +199,12 @@ def text_edit(request, ctx, key):
 
 @org_view(Capability.MANAGE_POLICY)
 def settings_edit(request, ctx):
-    instance = selectors.policy_settings(ctx.org)
-    form = PolicySettingsForm(request.POST or None, org=ctx.org, instance=instance)
+    form = PolicySettingsForm(request.POST or None, org=ctx.org, instance=draft_settings(ctx.org))
+    status = 200
     if request.method == "POST":
         if form.is_valid():
             services.update_settings(membership=ctx.membership, form=form)
-            messages.success(request, _("Saved."))
+            messages.success(request, _("Saved to the draft. Publish it to put it in force."))
             return redirect("policy_settings", slug=ctx.org.slug)
         status = 400
-    else:
-        status = 200
     return render(request, "policy/settings_edit.html", {"ctx": ctx, "form": form}, status=status)

@@ -1,11 +1,11 @@
 """Template helpers: the language switch, bilingual content, phone numbers."""
 
-import phonenumbers
 from django import template
 from django.urls import translate_url
 from django.utils.html import format_html
 
 from siyasa.core.i18n import pick
+from siyasa.core.phones import international
 
 register = template.Library()
 
@@ -27,17 +27,16 @@ def bi(obj, field: str):
 
 
 @register.filter
+def phone_text(value: str) -> str:
+    return international(value)
+
+
+@register.filter
 def phone(value: str) -> str:
-    """An E.164 number in international notation, kept left-to-right inside Arabic text."""
+    """A tap-to-call link, kept left-to-right inside Arabic text."""
     if not value:
         return ""
-    try:
-        shown = phonenumbers.format_number(
-            phonenumbers.parse(value), phonenumbers.PhoneNumberFormat.INTERNATIONAL
-        )
-    except phonenumbers.NumberParseException:
-        shown = value
-    return format_html('<a class="ltr" dir="ltr" href="tel:{}">{}</a>', value, shown)
+    return format_html('<a class="ltr" dir="ltr" href="tel:{}">{}</a>', value, phone_text(value))
 
 
 @register.filter

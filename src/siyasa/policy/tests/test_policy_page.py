@@ -150,14 +150,28 @@ def test_choosing_a_stance_brings_its_default_text_unless_it_was_edited(cast):
     url = reverse("policy_settings", kwargs={"slug": cast.org.slug})
     client = cast.client("policy_admin")
     response = client.post(
-        url, {"stance": Stance.ENCOURAGE, "disclaimer_ar": "رأيي", "disclaimer_en": "Mine"}
+        url,
+        {
+            "stance": Stance.ENCOURAGE,
+            "disclaimer_ar": "رأيي",
+            "disclaimer_en": "Mine",
+            "rotation_interval_days": 90,
+        },
     )
     assert response.status_code == 302
     text = PolicyText.objects.get(organization=cast.org, key="speaking.stance")
     assert (text.body_ar, text.body_en) == defaults.STANCE_TEXTS[Stance.ENCOURAGE]
     text.body_en = "Our own words."
     text.save()
-    client.post(url, {"stance": Stance.ABSTAIN, "disclaimer_ar": "رأيي", "disclaimer_en": "Mine"})
+    client.post(
+        url,
+        {
+            "stance": Stance.ABSTAIN,
+            "disclaimer_ar": "رأيي",
+            "disclaimer_en": "Mine",
+            "rotation_interval_days": 90,
+        },
+    )
     text.refresh_from_db()
     assert text.body_en == "Our own words."
     assert PolicySettings.objects.get(organization=cast.org).stance == Stance.ABSTAIN
@@ -172,6 +186,6 @@ def test_new_organisation_disclaimer_names_it(cast):
 def test_legal_review_date_cannot_be_in_the_future(cast):
     url = reverse("policy_settings", kwargs={"slug": cast.org.slug})
     response = cast.client("owner").post(
-        url, {"stance": "middle", "legal_reviewed_on": "2999-01-01"}
+        url, {"stance": "middle", "legal_reviewed_on": "2999-01-01", "rotation_interval_days": 90}
     )
     assert response.status_code == 400

@@ -1,0 +1,322 @@
+"""Draft, publish, version, acknowledge, compare, and the cached page (issue: policy lifecycle)."""
+
+import datetime
+from unittest import mock
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.urls import reverse
+from django.utils import timezone
+
+from siyasa.core.tests.factories import PersonFactory
+from siyasa.orgs.models import Organization
+from siyasa.policy import selectors, services
+from siyasa.policy.diff import word_diff
+from siyasa.policy.models import (
+    Acknowledgement,
+    PolicySettings,
+    PolicyText,
+    PolicyVersion,
+    VersionKind,
+)
+
+TODAY = timezone.localdate
+
+
+def publish(cast, kind=VersionKind.MATERIAL, *, days_ago=0, role="owner"):
+    return services.publish_version(
+        membership=cast.membership(role),
+        summary="تغيير",
+        kind=kind,
+        effective_on=TODAY() - datetime.timedelta(days=days_ago),
+    )
+
+
+def edit_text(cast, key="law.privacy", ar="نص جديد", en="New text"):
+    services.update_text(membership=cast.membership("editor"), key=key, body_ar=ar, body_en=en)
+
+
+def page(cast, who="staff", lang="ar", path="policy"):
+    return cast.client(who).get(
+        reverse(path, kwargs={"slug": cast.org.slug}).replace("/ar/", f"/{lang}/", 1)
+    )
+
+
+def test_draft_edits_reach_readers_only_when_published(cast):
+    publish(cast)
+    edit_text(cast, ar="صياغة لم تنشر بعد")
+    assert "صياغة لم تنشر بعد" not in page(cast).content.decode()
+    assert "صياغة لم تنشر بعد" in page(cast, "editor", path="policy_draft").content.decode()
+    publish(cast)
+    assert "صياغة لم تنشر بعد" in page(cast).content.decode()
+
+
+def test_versions_are_numbered_in_order(cast):
+    assert [publish(cast).number, publish(cast).number] == [1, 2]
+
+
+def test_a_published_version_is_immutable(cast):
+    version = publish(cast)
+    version.summary = "rewritten history"
+    with pytest.raises(ValueError):
+        version.save()
+
+
+def test_publishing_is_all_or_nothing(cast):
+    first = publish(cast)
+    edit_text(cast, ar="مسودة محفوظة")
+    PolicySettings.objects.filter(organization=cast.org).update(rotation_interval_days=30)
+    with (
+        mock.patch("siyasa.policy.services.touch", side_effect=RuntimeError("disk full")),
+        pytest.raises(RuntimeError),
+    ):
+        publish(cast)
+    assert list(PolicyVersion.objects.for_org(cast.org)) == [first]
+    assert selectors.version_in_force(cast.org) == first
+    assert (
+        PolicyText.objects.get(organization=cast.org, key="law.privacy").body_ar == "مسودة محفوظة"
+    )
+    cast.org.refresh_from_db()
+    assert cast.org.rotation_interval_days == 90
+
+
+def test_publishing_puts_the_stated_rotation_interval_in_force(cast):
+    PolicySettings.objects.filter(organization=cast.org).update(rotation_interval_days=45)
+    cast.org.refresh_from_db()
+    assert cast.org.rotation_interval_days == 90
+    publish(cast)
+    cast.org.refresh_from_db()
+    assert cast.org.rotation_interval_days == 45
+
+
+def test_a_version_cannot_start_before_the_previous_one(cast):
+    publish(cast)
+    with pytest.raises(ValidationError):
+        publish(cast, days_ago=3)
+
+
+@pytest.mark.parametrize("role", ["staff", "editor"])
+def test_only_owners_and_policy_admins_publish(cast, role):
+    with pytest.raises(PermissionDenied):
+        publish(cast, role=role)
+    response = cast.client(role).post(
+        reverse("policy_publish", kwargs={"slug": cast.org.slug}),
+        {"summary": "x", "kind": "material", "effective_on": TODAY().isoformat()},
+    )
+    assert response.status_code == 403
+    assert not PolicyVersion.objects.exists()
+
+
+def test_publish_form_refuses_a_date_in_the_past_with_a_message(cast):
+    response = cast.client("policy_admin").post(
+        reverse("policy_publish", kwargs={"slug": cast.org.slug}),
+        {"summary": "x", "kind": "material", "effective_on": "2000-01-01"},
+    )
+    assert response.status_code == 400
+    assert "الماضي" in response.content.decode()
+    assert not PolicyVersion.objects.exists()
+
+
+def test_a_scheduled_version_is_not_in_force_yet(cast):
+    first = publish(cast)
+    services.publish_version(
+        membership=cast.membership("owner"),
+        summary="later",
+        kind=VersionKind.MATERIAL,
+        effective_on=TODAY() + datetime.timedelta(days=10),
+    )
+    assert selectors.version_in_force(cast.org) == first
+
+
+def test_material_version_asks_everyone_again_editorial_does_not(cast):
+    publish(cast)
+    services.acknowledge(membership=cast.membership("staff"))
+    assert selectors.has_acknowledged(cast.org, cast.users["staff"])
+    publish(cast, VersionKind.EDITORIAL)
+    assert selectors.has_acknowledged(cast.org, cast.users["staff"])
+    publish(cast, VersionKind.MATERIAL)
+    assert not selectors.has_acknowledged(cast.org, cast.users["staff"])
+    assert Acknowledgement.objects.filter(user=cast.users["staff"]).count() == 1  # history kept
+
+
+def test_acknowledging_twice_records_once(cast):
+    publish(cast)
+    services.acknowledge(membership=cast.membership("staff"))
+    services.acknowledge(membership=cast.membership("staff"))
+    assert Acknowledgement.objects.count() == 1
+
+
+def test_nothing_to_acknowledge_before_publication(cast):
+    with pytest.raises(ValidationError):
+        services.acknowledge(membership=cast.membership("staff"))
+
+
+def test_policy_admin_sees_rate_and_who_is_missing_since_when(cast):
+    version = publish(cast)
+    cast.client("staff").post(reverse("policy_acknowledge", kwargs={"slug": cast.org.slug}))
+    status = selectors.acknowledgement_status(cast.org)
+    assert (status.done, len(status.rows)) == (1, 5)  # 4 roles + the founder
+    assert status.rate == 20
+    html = (
+        cast.client("policy_admin")
+        .get(reverse("policy_acknowledgements", kwargs={"slug": cast.org.slug}))
+        .content.decode()
+    )
+    assert "20%" in html
+    assert version.effective_on.strftime("%Y") in html
+
+
+def test_a_member_who_has_not_acknowledged_sees_it_first_at_sign_in(cast):
+    publish(cast)
+    from django.test import Client
+
+    client = Client()
+    response = client.post(
+        "/ar/accounts/login/", {"username": "staff-a", "password": "pass-word-123"}
+    )
+    assert response["Location"] == f"/ar/o/{cast.org.slug}/policy/me/"
+    cast.client("staff").post(reverse("policy_acknowledge", kwargs={"slug": cast.org.slug}))
+    response = Client().post(
+        "/ar/accounts/login/", {"username": "staff-a", "password": "pass-word-123"}
+    )
+    assert response["Location"] == "/ar/"
+
+
+def test_word_diff_marks_arabic_words():
+    old, new = word_diff(
+        "يغيّر الأمين كلمة المرور كل تسعين يومًا", "يغيّر الأمين كلمة المرور كل ستين يومًا"
+    )
+    assert "<del>تسعين</del>" in old and "<ins>ستين</ins>" in new
+    assert "<del>" not in new and "<ins>" not in old
+
+
+def test_word_diff_escapes_html():
+    old, new = word_diff("<b>a</b>", "<b>b</b>")
+    assert "<b>" not in old + new
+
+
+def test_compare_two_versions_side_by_side(cast):
+    edit_text(
+        cast,
+        key="security.intro",
+        ar="يغيّر الأمين الكلمة كل تسعين يومًا",
+        en="Rotate every ninety days",
+    )
+    publish(cast)
+    edit_text(
+        cast,
+        key="security.intro",
+        ar="يغيّر الأمين الكلمة كل ستين يومًا",
+        en="Rotate every sixty days",
+    )
+    publish(cast)
+    url = reverse("policy_compare", kwargs={"slug": cast.org.slug})
+    html = cast.client("staff").get(url, {"from": 1, "to": 2}).content.decode()
+    assert "<del>تسعين</del>" in html and "<ins>ستين</ins>" in html
+    assert "<del>ninety</del>" in html and "<ins>sixty</ins>" in html
+    assert "Privacy" not in html and "الخصوصية" not in html  # only what changed
+
+
+def test_compare_with_the_draft_is_for_editors(cast):
+    publish(cast)
+    url = reverse("policy_compare", kwargs={"slug": cast.org.slug})
+    assert cast.client("editor").get(url, {"from": 1, "to": "draft"}).status_code == 200
+    assert cast.client("staff").get(url, {"from": 1, "to": "draft"}).status_code == 404
+    assert cast.client("staff").get(url, {"from": 1, "to": "99"}).status_code == 404
+    assert cast.client("staff").get(url, {"from": "x", "to": "1"}).status_code == 404
+
+
+def test_an_earlier_version_can_be_read(cast):
+    edit_text(cast, ar="الصياغة الأولى")
+    publish(cast)
+    edit_text(cast, ar="الصياغة الثانية")
+    publish(cast)
+    html = (
+        cast.client("staff")
+        .get(reverse("policy_version", kwargs={"slug": cast.org.slug, "number": 1}))
+        .content.decode()
+    )
+    assert "الصياغة الأولى" in html and "الصياغة الثانية" not in html
+
+
+def test_policy_page_answers_a_conditional_get_with_304(cast):
+    publish(cast)
+    client = cast.client("staff")
+    url = reverse("policy", kwargs={"slug": cast.org.slug})
+    first = client.get(url)
+    etag = first["ETag"]
+    assert client.get(url, HTTP_IF_NONE_MATCH=etag).status_code == 304
+    # The live directory changed: the page must be sent again.
+    PersonFactory(organization=cast.org)
+    from siyasa.core.services import touch
+
+    touch(cast.org, "roles")
+    assert client.get(url, HTTP_IF_NONE_MATCH=etag).status_code == 200
+
+
+def test_a_new_version_changes_the_etag(cast):
+    publish(cast)
+    client = cast.client("staff")
+    url = reverse("policy", kwargs={"slug": cast.org.slug})
+    etag = client.get(url)["ETag"]
+    publish(cast)
+    assert client.get(url, HTTP_IF_NONE_MATCH=etag).status_code == 200
+
+
+def test_etag_does_not_leak_a_members_only_policy(cast):
+    publish(cast)
+    url = reverse("policy", kwargs={"slug": cast.org.slug})
+    etag = cast.client("staff").get(url)["ETag"]
+    assert cast.client(None).get(url, HTTP_IF_NONE_MATCH=etag).status_code == 302
+    assert cast.client("outsider").get(url, HTTP_IF_NONE_MATCH=etag).status_code == 404
+
+
+def test_public_policy_shows_version_to_anonymous(cast):
+    publish(cast)
+    Organization.objects.filter(pk=cast.org.pk).update(policy_visibility="public")
+    html = cast.client(None).get(reverse("policy", kwargs={"slug": cast.org.slug})).content.decode()
+    assert "Version 1" in html or "النسخة 1" in html
+
+
+def test_workspace_shows_the_version_in_force_acknowledgements_and_review_due(cast):
+    PolicySettings.objects.filter(organization=cast.org).update(
+        next_review_on=TODAY() - datetime.timedelta(days=2)
+    )
+    publish(cast)
+    html = cast.client("policy_admin").get(f"/en/o/{cast.org.slug}/").content.decode()
+    assert "Version 1, since" in html
+    assert "0% of members (5 missing)" in html
+    assert "Overdue since" in html
+
+
+def test_exports_need_a_published_version(cast):
+    for name in ("policy_pdf", "policy_docx"):
+        assert (
+            cast.client("staff").get(reverse(name, kwargs={"slug": cast.org.slug})).status_code
+            == 404
+        )
+
+
+def test_exports_are_served_with_their_types(cast):
+    publish(cast)
+    client = cast.client("staff")
+    pdf = client.get(reverse("policy_pdf", kwargs={"slug": cast.org.slug}))
+    assert pdf["Content-Type"] == "application/pdf" and pdf.content.startswith(b"%PDF")
+    assert 'filename="alpha-social-media-policy-v1-ar.pdf"' in pdf["Content-Disposition"]
+    word = client.get(
+        reverse("policy_docx", kwargs={"slug": cast.org.slug}).replace("/ar/", "/en/")
+    )
+    assert word["Content-Type"].endswith("wordprocessingml.document")
+    assert word.content.startswith(b"PK")
+
+
+def test_pdf_link_explains_when_the_server_cannot_make_pdfs(cast):
+    from siyasa.policy import exports
+
+    publish(cast)
+    with mock.patch(
+        "siyasa.policy.export_views.exports.render_pdf", side_effect=exports.ExportUnavailable
+    ):
+        response = cast.client("staff").get(reverse("policy_pdf", kwargs={"slug": cast.org.slug}))
+    assert response.status_code == 503
+    assert "Pango" in response.content.decode()
