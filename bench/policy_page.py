@@ -2,10 +2,11 @@
 
 It renders /ar/o/<slug>/policy/ with Django's test client for two organisations: the demo
 (Athar Charity Society, a handful of rows) and a generated large one (`bench-large`: 1,500
-people, 300 accounts, about 200 devices). After two warm-up requests it measures N requests
-per organisation and prints the median and p90 server time, the number of SQL queries per
-request and the size of the HTML, then whether the query count stays the same as the
-organisation grows (the policy page promises a fixed number of queries).
+people, 300 accounts, about 200 devices), both with a published policy in force (see
+`orgs.py`). After two warm-up requests it measures N requests per organisation and prints the
+median and p90 server time, the number of SQL queries per request and the size of the HTML,
+then whether the query count stays the same as the organisation grows (the policy page
+promises a fixed number of queries).
 
 Run from the project root:
 
@@ -21,25 +22,14 @@ Django is imported inside the functions: the settings must be configured first.
 """
 
 import argparse
-import datetime
-import math
-import os
-import random
-import shutil
 import statistics
 import sys
-import tempfile
 import time
 from dataclasses import dataclass
 
-SLUG_LARGE = "bench-large"
-PEOPLE = 1500
-ACCOUNTS = 300
-DEVICES = 200
-HOLDERS_PER_AREA = 8
-CONTACTS_PER_ROLE = 2
-POLICY_ADMINS = 4
-OVERDUE_SHARE = 0.1
+import orgs
+from report import p90, print_table
+
 WARM_UP = 2
 
 
@@ -53,9 +43,6 @@ class Result:
     html_bytes: int
 
 
-# --- set-up -------------------------------------------------------------------------------
-
-
 def parse_args() -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         description="Measure server time and SQL queries of the public policy page "
@@ -65,253 +52,11 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument(
         "--runs", type=int, default=15, help="measured requests per organisation (default 15)"
     )
-    parser.add_argument(
-        "--seed", type=int, default=1, help="seed of the generated organisation (default 1)"
-    )
+    orgs.add_seed_argument(parser)
     args = parser.parse_args()
     if args.runs < 1:
         parser.error("--runs must be at least 1")
     return args
-
-
-def setup_django() -> str | None:
-    """Configure and start Django; return the temporary data directory (SQLite case)."""
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "siyasa.settings")
-    os.environ.setdefault("SECRET_KEY", "bench-only")
-    data_dir = None
-    if not os.environ.get("DATABASE_URL"):
-        data_dir = tempfile.mkdtemp(prefix="siyasa-bench-")
-        os.environ["SIYASA_DATA_DIR"] = data_dir
-
-    import django
-    from django.conf import settings
-    from django.core.management import call_command
-
-    django.setup()
-    settings.ALLOWED_HOSTS.append("testserver")
-    call_command("migrate", verbosity=0)
-    return data_dir
-
-
-# --- the large organisation ---------------------------------------------------------------
-
-
-def build_large(rng: random.Random):
-    """Create `bench-large` with bulk inserts; return the organisation."""
-    from django.db import transaction
-
-    from siyasa.core.services import touch
-    from siyasa.orgs.models import Organization
-
-    with transaction.atomic():
-        Organization.objects.filter(slug=SLUG_LARGE).delete()
-        org, users = _organization()
-        people = _people(org, users, rng)
-        accounts = _accounts(org, people, rng)
-        _custody(org, people, accounts, rng)
-        _grants(org, people, accounts, rng)
-        _devices(org, people, accounts, rng)
-        _responsibilities(org, people, accounts, rng)
-        _contacts(org, people, rng)
-        _policy_settings(org, people, rng)
-        for part in ("roles", "security", "crisis"):
-            touch(org, part)
-    return org
-
-
-def _user(username: str):
-    from django.contrib.auth import get_user_model
-
-    user, _ = get_user_model().objects.get_or_create(
-        username=username, defaults={"email": f"{username}@example.org"}
-    )
-    return user
-
-
-def bench_usernames() -> list[str]:
-    return ["bench-owner"] + [f"bench-admin-{n}" for n in range(1, POLICY_ADMINS + 1)]
-
-
-def _organization():
-    from siyasa.orgs.models import Membership, Organization, Role
-    from siyasa.orgs.services import create_organization
-
-    users = [_user(name) for name in bench_usernames()]
-    org = create_organization(
-        owner=users[0],
-        name_ar="جمعية الاختبار الكبيرة",
-        name_en="Large Benchmark Society",
-        slug=SLUG_LARGE,
-        policy_visibility=Organization.Visibility.PUBLIC,
-        hashtags="#bench",
-    )
-    Membership.objects.bulk_create(
-        Membership(user=user, organization=org, role=Role.POLICY_ADMIN) for user in users[1:]
-    )
-    return org, users
-
-
-def _people(org, users, rng: random.Random) -> list:
-    from siyasa.orgs.models import Person
-
-    kinds = [Person.Kind.STAFF] * 6 + [Person.Kind.VOLUNTEER] * 2 + [Person.Kind.CONTACT]
-    linked = dict(enumerate(users))
-    Person.objects.bulk_create(
-        Person(
-            organization=org,
-            user=linked.get(n),
-            kind=rng.choice(kinds),
-            name=f"شخص رقم {n:04d}",
-            name_en=f"Person {n:04d}",
-            job_title=rng.choice(["", "منسق", "أخصائي تواصل", "مصمم", "محاسب"]),
-            email=f"person{n:04d}@example.org",
-            phone=f"+9665{n:08d}",
-        )
-        for n in range(PEOPLE)
-    )
-    return list(Person.objects.for_org(org).order_by("pk"))
-
-
-def _accounts(org, people: list, rng: random.Random) -> list:
-    from siyasa.registry.models import Platform, SocialAccount
-
-    platforms = list(Platform.values)
-    status = SocialAccount.Status
-    SocialAccount.objects.bulk_create(
-        SocialAccount(
-            organization=org,
-            platform=platforms[n % len(platforms)],
-            handle=f"@bench_{n:03d}",
-            url=f"https://example.org/bench_{n:03d}",
-            purpose_ar=f"غرض الحساب رقم {n}",
-            purpose_en=f"Purpose of account {n}",
-            status=status.DORMANT if n % 25 == 0 else status.ACTIVE,
-            owner=rng.choice(people),
-        )
-        for n in range(ACCOUNTS)
-    )
-    return list(SocialAccount.objects.for_org(org).order_by("pk"))
-
-
-def _custody(org, people: list, accounts: list, rng: random.Random) -> None:
-    from django.utils import timezone
-
-    from siyasa.registry.models import Custody
-
-    today = timezone.localdate()
-    Custody.objects.bulk_create(
-        _custody_row(org, account, people, today, rng) for account in accounts
-    )
-
-
-def _custody_row(org, account, people: list, today: datetime.date, rng: random.Random):
-    """Rotated within the interval for most accounts, overdue for about one in ten."""
-    from siyasa.registry.models import Custody, TwoFactorMethod
-
-    custodian, backup = rng.sample(people, 2)
-    overdue = rng.random() < OVERDUE_SHARE
-    days_ago = rng.randint(100, 300) if overdue else rng.randint(0, 85)
-    return Custody(
-        organization=org,
-        account=account,
-        custodian=custodian,
-        backup_custodian=backup,
-        vault_label=f"Team vault › Social › {account.handle}",
-        last_rotated_on=today - datetime.timedelta(days=days_ago),
-        two_factor_method=rng.choice(TwoFactorMethod.values),
-        two_factor_holder=custodian,
-        recovery_owner=backup,
-    )
-
-
-def _grants(org, people: list, accounts: list, rng: random.Random) -> None:
-    from siyasa.registry.models import AccessGrant
-
-    def capabilities() -> dict[str, bool]:
-        chosen = rng.sample(AccessGrant.CAPABILITIES, rng.randint(1, 3))
-        return {name: True for name in chosen}
-
-    AccessGrant.objects.bulk_create(
-        AccessGrant(organization=org, account=account, person=person, **capabilities())
-        for account in accounts
-        for person in rng.sample(people, rng.randint(2, 3))
-    )
-
-
-def _devices(org, people: list, accounts: list, rng: random.Random) -> None:
-    from siyasa.registry.models import Device
-
-    kinds = list(Device.Kind.values)
-    Device.objects.bulk_create(
-        Device(
-            organization=org,
-            name=f"Device {n:03d}",
-            kind=rng.choice(kinds),
-            org_owned=n % 10 != 0,
-            assignee=rng.choice(people),
-            updater=rng.choice(people),
-        )
-        for n in range(DEVICES)
-    )
-    devices = Device.objects.for_org(org)
-    Through = Device.accounts.through
-    Through.objects.bulk_create(
-        Through(device_id=device.pk, socialaccount_id=account.pk)
-        for device in devices
-        for account in rng.sample(accounts, rng.randint(1, 3))
-    )
-
-
-def _responsibilities(org, people: list, accounts: list, rng: random.Random) -> None:
-    from siyasa.registry.models import Area, ResponsibilityAssignment
-
-    ResponsibilityAssignment.objects.bulk_create(
-        ResponsibilityAssignment(organization=org, area=area, person=person, note=f"note {n}")
-        for area in Area.values
-        for n, person in enumerate(rng.sample(people, HOLDERS_PER_AREA))
-    )
-    Through = ResponsibilityAssignment.accounts.through
-    Through.objects.bulk_create(
-        Through(responsibilityassignment_id=row.pk, socialaccount_id=account.pk)
-        for row in ResponsibilityAssignment.objects.for_org(org)
-        if rng.random() < 0.5
-        for account in rng.sample(accounts, rng.randint(1, 4))
-    )
-
-
-def _contacts(org, people: list, rng: random.Random) -> None:
-    from django.utils import timezone
-
-    from siyasa.crisis.models import CrisisRole, EmergencyContact
-
-    today = timezone.localdate()
-    EmergencyContact.objects.bulk_create(
-        EmergencyContact(
-            organization=org,
-            role=role,
-            person=person,
-            backup=backup,
-            verified_on=today - datetime.timedelta(days=rng.randint(0, 120)),
-        )
-        for role in CrisisRole.values
-        for person, backup in zip(
-            rng.sample(people, CONTACTS_PER_ROLE),
-            rng.sample(people, CONTACTS_PER_ROLE),
-            strict=True,
-        )
-    )
-
-
-def _policy_settings(org, people: list, rng: random.Random) -> None:
-    from django.utils import timezone
-
-    from siyasa.policy.models import PolicySettings
-
-    settings_row = PolicySettings.objects.get(organization=org)
-    settings_row.legal_adviser = rng.choice(people)
-    settings_row.legal_reviewed_on = timezone.localdate() - datetime.timedelta(days=30)
-    settings_row.save()
-    settings_row.spokespeople.set(rng.sample(people, 3))
 
 
 # --- measuring ----------------------------------------------------------------------------
@@ -355,18 +100,12 @@ def check_ok(response, url: str) -> None:
 # --- reporting ----------------------------------------------------------------------------
 
 
-def p90(values: list[float]) -> float:
-    """Nearest-rank 90th percentile."""
-    ordered = sorted(values)
-    return ordered[math.ceil(0.9 * len(ordered)) - 1]
-
-
 def query_label(counts: list[int]) -> str:
     low, high = min(counts), max(counts)
     return str(low) if low == high else f"{low}–{high}"
 
 
-def print_table(results: list[Result], runs: int) -> None:
+def report(results: list[Result], runs: int) -> None:
     header = ("organisation", "accounts", "people", "median ms", "p90 ms", "queries", "HTML KB")
     rows = [
         (
@@ -380,53 +119,16 @@ def print_table(results: list[Result], runs: int) -> None:
         )
         for r in results
     ]
-    widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
     print(f"Policy page, {runs} measured runs per organisation after {WARM_UP} warm-ups")
-    for row in [header, *rows]:
-        cells = [row[0].ljust(widths[0])] + [
-            c.rjust(w) for c, w in zip(row[1:], widths[1:], strict=True)
-        ]
-        print("  ".join(cells))
+    print_table(header, rows)
     counts = {count for r in results for count in r.queries}
     print(f"queries do not grow with size: {'yes' if len(counts) == 1 else 'no'}")
 
 
-# --- clean-up -----------------------------------------------------------------------------
-
-
-def clean_up(data_dir: str | None) -> None:
-    from django.db import connection
-
-    if data_dir is None:
-        delete_created_rows()
-    connection.close()
-    if data_dir is not None:
-        shutil.rmtree(data_dir, ignore_errors=True)
-
-
-def delete_created_rows() -> None:
-    """PostgreSQL: remove the two organisations and the bench-* users this script made."""
-    from django.contrib.auth import get_user_model
-
-    from siyasa.demo.builder import SLUG as DEMO_SLUG
-    from siyasa.orgs.models import Organization
-
-    Organization.objects.filter(slug__in=[SLUG_LARGE, DEMO_SLUG]).delete()
-    get_user_model().objects.filter(username__in=bench_usernames()).delete()
-
-
 def main() -> int:
     args = parse_args()
-    data_dir = setup_django()
-    try:
-        from siyasa.demo.builder import build_demo
-
-        started = time.perf_counter()
-        orgs = [build_demo(), build_large(random.Random(args.seed))]
-        print(f"Built the organisations in {time.perf_counter() - started:.1f} s")
-        print_table([measure(org, args.runs) for org in orgs], args.runs)
-    finally:
-        clean_up(data_dir)
+    with orgs.organisations(args.seed) as built:
+        report([measure(org, args.runs) for org in built], args.runs)
     return 0
 
 

@@ -389,7 +389,12 @@ def _history(org: Organization, users: dict, today: datetime.date) -> None:
         versions[number] = publish_version(
             membership=owner, summary=summary, kind=kind, effective_on=effective_on
         )
-    Acknowledgement.objects.bulk_create(
-        Acknowledgement(organization=org, user=users[username], version=versions[number])
-        for username, number in ACKNOWLEDGED
-    )
+    for username, number in ACKNOWLEDGED:
+        ack = Acknowledgement.objects.create(
+            organization=org, user=users[username], version=versions[number]
+        )
+        # Acknowledged a few days after the version came into force, not at build time.
+        read_on = versions[number].effective_on + datetime.timedelta(days=3)
+        Acknowledgement.objects.filter(pk=ack.pk).update(
+            created_at=timezone.make_aware(datetime.datetime.combine(read_on, datetime.time(10)))
+        )
