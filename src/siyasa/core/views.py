@@ -4,6 +4,7 @@ from functools import wraps
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -189,6 +190,23 @@ class RowDeleteView(OrgView):
 
     def get_success_url(self, row):
         return _org_url(self.success_url_name, self.ctx.org)
+
+
+def form_page(request, form, *, save, template: str, context: dict, success_message: str):
+    """The life of a form page: GET shows it; a valid POST runs `save(form)` — which returns the
+    URL to go to, or raises ValidationError for a message on the form — and an invalid one
+    answers 400 with the errors, nothing written."""
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                url = save(form)
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                messages.success(request, success_message)
+                return redirect(url)
+        return render(request, template, {**context, "form": form}, status=400)
+    return render(request, template, {**context, "form": form})
 
 
 def _org_url(name: str, org: Organization) -> str:

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from siyasa.core.permissions import Capability
-from siyasa.core.views import RowDeleteView, RowFormView, org_view
+from siyasa.core.views import RowDeleteView, RowFormView, form_page, org_view
 from siyasa.orgs import selectors, services
 from siyasa.orgs.forms import (
     MemberAddForm,
@@ -43,16 +43,19 @@ class SignInView(LoginView):
 @login_required
 def organization_new(request):
     """Any signed-in user may start an organisation and becomes its owner."""
-    form = OrganizationCreateForm(request.POST or None)
-    if request.method == "POST":
-        if form.is_valid():
-            org = services.create_organization(owner=request.user, **form.cleaned_data)
-            messages.success(
-                request, _("The organisation is ready, with a default policy to edit.")
-            )
-            return redirect("workspace", slug=org.slug)
-        return render(request, "orgs/organization_new.html", {"form": form}, status=400)
-    return render(request, "orgs/organization_new.html", {"form": form})
+
+    def save(form):
+        org = services.create_organization(owner=request.user, **form.cleaned_data)
+        return reverse("workspace", kwargs={"slug": org.slug})
+
+    return form_page(
+        request,
+        OrganizationCreateForm(request.POST or None),
+        save=save,
+        template="orgs/organization_new.html",
+        context={},
+        success_message=_("The organisation is ready, with a default policy to edit."),
+    )
 
 
 def home(request):
@@ -110,28 +113,17 @@ class PersonDeleteView(RowDeleteView):
 
 @org_view(Capability.MANAGE_MEMBERS)
 def member_list(request, ctx):
-    form = MemberAddForm(request.POST or None)
-    status = 200
-    if request.method == "POST":
-        if form.is_valid():
-            try:
-                services.add_member(membership=ctx.membership, **form.cleaned_data)
-            except ValidationError as error:
-                form.add_error(None, error)
-            else:
-                messages.success(request, _("Member added."))
-                return redirect("member_list", slug=ctx.org.slug)
-        status = 400
-    return render(
+    def save(form):
+        services.add_member(membership=ctx.membership, **form.cleaned_data)
+        return reverse("member_list", kwargs={"slug": ctx.org.slug})
+
+    return form_page(
         request,
-        "orgs/member_list.html",
-        {
-            "ctx": ctx,
-            "members": selectors.members(ctx.org),
-            "form": form,
-            "role_form": MemberRoleForm(),
-        },
-        status=status,
+        MemberAddForm(request.POST or None),
+        save=save,
+        template="orgs/member_list.html",
+        context={"ctx": ctx, "members": selectors.members(ctx.org), "role_form": MemberRoleForm()},
+        success_message=_("Member added."),
     )
 
 
@@ -160,12 +152,15 @@ def member_change(request, ctx, pk):
 
 @org_view(Capability.MANAGE_POLICY)
 def org_settings(request, ctx):
-    form = OrganizationForm(request.POST or None, instance=ctx.org)
-    status = 200
-    if request.method == "POST":
-        if form.is_valid():
-            services.update_organization(membership=ctx.membership, form=form)
-            messages.success(request, _("Saved."))
-            return redirect("org_settings", slug=ctx.org.slug)
-        status = 400
-    return render(request, "orgs/settings.html", {"ctx": ctx, "form": form}, status=status)
+    def save(form):
+        services.update_organization(membership=ctx.membership, form=form)
+        return reverse("org_settings", kwargs={"slug": ctx.org.slug})
+
+    return form_page(
+        request,
+        OrganizationForm(request.POST or None, instance=ctx.org),
+        save=save,
+        template="orgs/settings.html",
+        context={"ctx": ctx},
+        success_message=_("Saved."),
+    )

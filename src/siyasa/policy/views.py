@@ -6,12 +6,13 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import condition, require_POST
 
 from siyasa.core.permissions import Capability
-from siyasa.core.views import org_view, resolve_org
+from siyasa.core.views import form_page, org_view, resolve_org
 from siyasa.policy import diff, selectors, services
 from siyasa.policy.catalogue import BLOCKS, PREAMBLE, SECTIONS
 from siyasa.policy.forms import PolicySettingsForm, PolicyTextForm, PublishForm
@@ -185,26 +186,32 @@ def text_edit(request, ctx, key):
         raise Http404
     current = selectors.policy_texts(ctx.org).get(key)
     initial = {"body_ar": current.body_ar, "body_en": current.body_en} if current else {}
-    form = PolicyTextForm(request.POST or None, initial=initial)
-    if request.method == "POST":
-        if form.is_valid():
-            services.update_text(membership=ctx.membership, key=key, **form.cleaned_data)
-            messages.success(request, _("Saved to the draft. Publish it to put it in force."))
-            return redirect("policy_texts", slug=ctx.org.slug)
-        return render(
-            request, "policy/text_edit.html", {"ctx": ctx, "block": block, "form": form}, status=400
-        )
-    return render(request, "policy/text_edit.html", {"ctx": ctx, "block": block, "form": form})
+
+    def save(form):
+        services.update_text(membership=ctx.membership, key=key, **form.cleaned_data)
+        return reverse("policy_texts", kwargs={"slug": ctx.org.slug})
+
+    return form_page(
+        request,
+        PolicyTextForm(request.POST or None, initial=initial),
+        save=save,
+        template="policy/text_edit.html",
+        context={"ctx": ctx, "block": block},
+        success_message=_("Saved to the draft. Publish it to put it in force."),
+    )
 
 
 @org_view(Capability.MANAGE_POLICY)
 def settings_edit(request, ctx):
-    form = PolicySettingsForm(request.POST or None, org=ctx.org, instance=draft_settings(ctx.org))
-    status = 200
-    if request.method == "POST":
-        if form.is_valid():
-            services.update_settings(membership=ctx.membership, form=form)
-            messages.success(request, _("Saved to the draft. Publish it to put it in force."))
-            return redirect("policy_settings", slug=ctx.org.slug)
-        status = 400
-    return render(request, "policy/settings_edit.html", {"ctx": ctx, "form": form}, status=status)
+    def save(form):
+        services.update_settings(membership=ctx.membership, form=form)
+        return reverse("policy_settings", kwargs={"slug": ctx.org.slug})
+
+    return form_page(
+        request,
+        PolicySettingsForm(request.POST or None, org=ctx.org, instance=draft_settings(ctx.org)),
+        save=save,
+        template="policy/settings_edit.html",
+        context={"ctx": ctx},
+        success_message=_("Saved to the draft. Publish it to put it in force."),
+    )
