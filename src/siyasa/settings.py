@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "siyasa.registry",
     "siyasa.crisis",
     "siyasa.policy",
+    "siyasa.doctor",
     "siyasa.demo",
 ]
 

@@ -12,6 +12,7 @@ org_patterns = [
     path("", include("siyasa.registry.urls")),
     path("", include("siyasa.policy.urls")),
     path("", include("siyasa.crisis.urls")),
+    path("", include("siyasa.doctor.urls")),
 ]
 
 urlpatterns = [

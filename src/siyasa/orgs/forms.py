@@ -20,6 +20,7 @@ class PersonForm(OrgModelForm):
             "phone",
             "status",
             "departed_on",
+            "language",
         ]
         widgets = {"departed_on": forms.DateInput(attrs={"type": "date"})}
 

@@ -147,6 +147,13 @@ class Person(OrgOwned):
         _("status"), max_length=10, choices=Status.choices, default=Status.ACTIVE
     )
     departed_on = models.DateField(_("last day"), null=True, blank=True)
+    language = models.CharField(
+        _("language for e-mails"),
+        max_length=2,
+        choices=Organization.Language.choices,
+        blank=True,
+        help_text=_("Leave empty to use the organisation's default language."),
+    )
 
     policy_part = "roles"
 
@@ -174,6 +181,9 @@ class Person(OrgOwned):
     @property
     def is_current(self) -> bool:
         return self.status == self.Status.ACTIVE
+
+    def preferred_language(self, org: Organization) -> str:
+        return self.language or org.default_language
 
 
 class ChangeStamp(models.Model):

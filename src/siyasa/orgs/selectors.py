@@ -1,7 +1,6 @@
 """Reads about organisations and their members."""
 
 from django.db.models import Count, Q
-from django.utils import timezone
 
 from siyasa.orgs.models import Membership, Organization, Person
 from siyasa.registry.selectors import registry_counts
@@ -39,5 +38,5 @@ def workspace_counts(org: Organization) -> dict[str, int]:
     return {
         **people_counts,
         "members": Membership.objects.filter(organization=org).count(),
-        **registry_counts(org, today=timezone.localdate()),
+        **registry_counts(org),
     }

@@ -11,6 +11,8 @@ from django.utils.translation import gettext_lazy
 
 from siyasa.core.permissions import Capability
 from siyasa.core.views import RowDeleteView, RowFormView, form_page, org_view
+from siyasa.doctor.engine import diagnose
+from siyasa.doctor.findings import Severity
 from siyasa.orgs import selectors, services
 from siyasa.orgs.forms import (
     MemberAddForm,
@@ -70,8 +72,13 @@ def home(request):
     )
 
 
+TOP_ERRORS = 5
+
+
 @org_view()
 def workspace(request, ctx):
+    health = diagnose(ctx.org)
+    errors = [f for f in health.findings if f.severity == Severity.ERROR]
     return render(
         request,
         "orgs/workspace.html",
@@ -79,6 +86,9 @@ def workspace(request, ctx):
             "ctx": ctx,
             "counts": selectors.workspace_counts(ctx.org),
             "policy": policy_summary(ctx.org),
+            "health": health,
+            "top_errors": errors[:TOP_ERRORS],
+            "more_errors": max(len(errors) - TOP_ERRORS, 0),
         },
     )
 

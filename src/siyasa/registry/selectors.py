@@ -3,7 +3,7 @@
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Prefetch
 
 from siyasa.orgs.models import Organization
 from siyasa.registry.models import (
@@ -94,19 +94,10 @@ def devices(org: Organization):
     )
 
 
-def registry_counts(org: Organization, *, today: datetime.date) -> dict[str, int]:
-    account_counts = SocialAccount.objects.for_org(org).aggregate(
-        accounts=Count("pk", filter=~Q(status=SocialAccount.Status.RETIRED)),
-        accounts_without_owner=Count(
-            "pk", filter=Q(owner__isnull=True) & ~Q(status=SocialAccount.Status.RETIRED)
-        ),
-    )
-    device_counts = Device.objects.for_org(org).aggregate(
-        devices=Count("pk"), personal_devices=Count("pk", filter=Q(org_owned=False))
-    )
-    overdue = sum(
-        1
-        for custody in Custody.objects.for_org(org).only("rotation_days", "last_rotated_on")
-        if rotation_status(custody, org, today).overdue
-    )
-    return {**account_counts, **device_counts, "rotations_overdue": overdue}
+def registry_counts(org: Organization) -> dict[str, int]:
+    return {
+        "accounts": SocialAccount.objects.for_org(org)
+        .exclude(status=SocialAccount.Status.RETIRED)
+        .count(),
+        "devices": Device.objects.for_org(org).count(),
+    }

@@ -70,6 +70,7 @@ EXPECTED = {
     "policy_pdf": (VIEW, None),
     "policy_docx": (VIEW, None),
     "policy_texts": (CONTENT, None),
+    "health": (VIEW, None),
     "policy_text_edit": (CONTENT, None),
     "policy_settings": (MANAGE, None),
     "crisis_plan": (VIEW, None),

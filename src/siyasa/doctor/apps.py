@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class DoctorConfig(AppConfig):
+    name = "siyasa.doctor"
+    label = "doctor"

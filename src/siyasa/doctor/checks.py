@@ -1,0 +1,405 @@
+"""The checks: every requirement of the catalogue that data can show, as a function yielding
+findings. Each is named for its requirement; `CHECKS` lists them in catalogue order."""
+
+import datetime
+from collections.abc import Iterator
+
+from django.utils.translation import gettext_lazy as _
+
+from siyasa.core.permissions import Capability
+from siyasa.crisis.models import CrisisRole
+from siyasa.doctor.data import OrgData
+from siyasa.doctor.findings import Finding, Fix
+from siyasa.doctor.findings import Severity as S
+from siyasa.orgs.models import Role
+from siyasa.registry.models import Area, TwoFactorMethod
+from siyasa.registry.selectors import account_custody
+
+# R2.1: how far ahead a rotation counts as "due soon"; R3.1: how long a verification lasts.
+DUE_SOON = datetime.timedelta(days=14)
+VERIFIED_FOR = datetime.timedelta(days=90)
+REQUIRED_CRISIS_ROLES = (
+    CrisisRole.SOCIAL_TEAM,
+    CrisisRole.LEGAL,
+    CrisisRole.PUBLIC_RELATIONS,
+    CrisisRole.BOARD_DELEGATE,
+)
+
+
+def _account(account) -> dict:
+    return {"account": f"{account.get_platform_display()} {account.handle}"}
+
+
+def _edit_account(account) -> Fix:
+    return Fix("account_edit", {"pk": account.pk}, capability=Capability.EDIT_CONTENT)
+
+
+def _custody(account) -> Fix:
+    return Fix("custody_edit", {"account_pk": account.pk})
+
+
+def _text(key: str) -> Fix:
+    return Fix("policy_text_edit", {"key": key}, capability=Capability.EDIT_CONTENT)
+
+
+SETTINGS = Fix("policy_settings")
+
+
+def r0_1_published(d: OrgData) -> Iterator[Finding]:
+    if not d.has_version:
+        yield Finding(
+            "R0.1",
+            S.ERROR,
+            _("No version of the policy has been published yet."),
+            fix=Fix("policy_draft", capability=Capability.EDIT_CONTENT),
+        )
+
+
+def r0_3_review_and_acknowledgements(d: OrgData) -> Iterator[Finding]:
+    rules = d.rules
+    if rules.next_review_on is None or rules.review_owner is None:
+        yield Finding(
+            "R0.3",
+            S.WARNING,
+            _("The policy has no review owner and next review date."),
+            subject="review",
+            fix=SETTINGS,
+        )
+    elif rules.next_review_on < d.today:
+        yield Finding(
+            "R0.3",
+            S.ERROR,
+            _("The policy's review was due on %(day)s."),
+            {"day": rules.next_review_on},
+            subject="review",
+            fix=SETTINGS,
+        )
+    if d.has_version and d.members and d.acknowledged < d.members:
+        rate = 100 * d.acknowledged // d.members
+        yield Finding(
+            "R0.3",
+            S.WARNING,
+            _("%(rate)s%% of members have acknowledged the policy in force (%(missing)s missing)."),
+            {"rate": rate, "missing": d.members - d.acknowledged},
+            subject="acknowledgements",
+            fix=Fix("policy_acknowledgements"),
+        )
+
+
+def r0_4_identity(d: OrgData) -> Iterator[Finding]:
+    if not d.org.hashtags.strip():
+        yield Finding(
+            "R0.4", S.INFO, _("No official hashtags are recorded."), fix=Fix("org_settings")
+        )
+
+
+def r1_1_owner(d: OrgData) -> Iterator[Finding]:
+    for account in d.accounts:
+        if account.owner is None:
+            yield Finding(
+                "R1.1",
+                S.ERROR,
+                _("The account %(account)s has no owner."),
+                _account(account),
+                f"account:{account.pk}",
+                _edit_account(account),
+            )
+
+
+def r1_2_publish_and_reply(d: OrgData) -> Iterator[Finding]:
+    for account in d.accounts:
+        if account.status != account.Status.ACTIVE:
+            continue
+        publish, reply = d.grant_counts.get(account.pk, (0, 0))
+        fix = Fix("grant_new", {"account_pk": account.pk})
+        if not publish:
+            yield Finding(
+                "R1.2",
+                S.ERROR,
+                _("Nobody is named who may publish on %(account)s."),
+                _account(account),
+                f"account:{account.pk}:publish",
+                fix,
+            )
+        if not reply:
+            yield Finding(
+                "R1.2",
+                S.ERROR,
+                _("Nobody is named who may reply on %(account)s."),
+                _account(account),
+                f"account:{account.pk}:reply",
+                fix,
+            )
+
+
+def r1_3_areas(d: OrgData) -> Iterator[Finding]:
+    for area in Area:
+        if area.value not in d.assigned_areas:
+            yield Finding(
+                "R1.3",
+                S.ERROR,
+                _("Nobody is assigned to “%(area)s”."),
+                {"area": area.label},
+                f"area:{area.value}",
+                Fix("responsibility_new", query=f"?area={area.value}"),
+            )
+
+
+def r1_5_departed(d: OrgData) -> Iterator[Finding]:
+    for person, holdings in d.departed_holdings.items():
+        yield Finding(
+            "R1.5",
+            S.ERROR,
+            _("%(person)s has left but is still named as: %(what)s."),
+            {"person": person.display_name, "what": "، ".join(sorted({str(h) for h in holdings}))},
+            f"person:{person.pk}",
+            Fix("person_edit", {"pk": person.pk}, capability=Capability.EDIT_CONTENT),
+        )
+
+
+def r2_1_rotation(d: OrgData) -> Iterator[Finding]:
+    for account in d.accounts:
+        custody = account_custody(account)
+        if custody is None:
+            continue
+        due = custody.next_rotation_on(d.org.rotation_interval_days)
+        params = {**_account(account), "day": due}
+        if due is None:
+            yield Finding(
+                "R2.1",
+                S.ERROR,
+                _("No password rotation is recorded for %(account)s."),
+                params,
+                f"account:{account.pk}:rotation",
+                _custody(account),
+            )
+        elif due < d.today:
+            yield Finding(
+                "R2.1",
+                S.ERROR,
+                _("The password of %(account)s was due for rotation on %(day)s."),
+                params,
+                f"account:{account.pk}:rotation",
+                _custody(account),
+            )
+        elif due <= d.today + DUE_SOON:
+            yield Finding(
+                "R2.1",
+                S.WARNING,
+                _("The password of %(account)s is due for rotation on %(day)s."),
+                params,
+                f"account:{account.pk}:rotation",
+                _custody(account),
+            )
+
+
+def r2_2_custodians(d: OrgData) -> Iterator[Finding]:
+    for account in d.accounts:
+        custody = account_custody(account)
+        if custody is None or custody.custodian is None:
+            yield Finding(
+                "R2.2",
+                S.ERROR,
+                _("Nobody is recorded as custodian of the credential of %(account)s."),
+                _account(account),
+                f"account:{account.pk}:custodian",
+                _custody(account),
+            )
+        elif custody.backup_custodian is None:
+            yield Finding(
+                "R2.2",
+                S.WARNING,
+                _("The credential of %(account)s has no backup custodian."),
+                _account(account),
+                f"account:{account.pk}:backup",
+                _custody(account),
+            )
+
+
+def r2_4_updaters(d: OrgData) -> Iterator[Finding]:
+    for device in d.devices:
+        if device.updater is None:
+            yield Finding(
+                "R2.4",
+                S.WARNING,
+                _("Nobody keeps the device “%(device)s” updated."),
+                {"device": device.name},
+                f"device:{device.pk}",
+                Fix("device_edit", {"pk": device.pk}),
+            )
+
+
+def r2_5_personal_devices(d: OrgData) -> Iterator[Finding]:
+    for device in d.devices:
+        if not device.org_owned and d.device_account_counts.get(device.pk):
+            yield Finding(
+                "R2.5",
+                S.ERROR,
+                _("“%(device)s” is not owned by the organisation but can reach the accounts."),
+                {"device": device.name},
+                f"device:{device.pk}:personal",
+                Fix("device_edit", {"pk": device.pk}),
+            )
+
+
+def r2_6_policy_admin(d: OrgData) -> Iterator[Finding]:
+    if not d.role_counts.get(Role.POLICY_ADMIN):
+        yield Finding(
+            "R2.6",
+            S.WARNING,
+            _("Nobody has the policy admin role; only owners can change the policy."),
+            fix=Fix("member_list", capability=Capability.MANAGE_MEMBERS),
+        )
+
+
+def r2_7_two_factor(d: OrgData) -> Iterator[Finding]:
+    for account in d.accounts:
+        custody = account_custody(account)
+        if custody is None or custody.two_factor_method == TwoFactorMethod.NONE:
+            yield Finding(
+                "R2.7",
+                S.ERROR,
+                _("Two-factor authentication is not recorded for %(account)s."),
+                _account(account),
+                f"account:{account.pk}:2fa",
+                _custody(account),
+            )
+        elif custody.two_factor_holder is None:
+            yield Finding(
+                "R2.7",
+                S.WARNING,
+                _("Nobody is named as holder of the second factor of %(account)s."),
+                _account(account),
+                f"account:{account.pk}:2fa-holder",
+                _custody(account),
+            )
+
+
+def r3_1_contacts(d: OrgData) -> Iterator[Finding]:
+    covered = {c.role for c in d.contacts if c.person.is_current}
+    for role in REQUIRED_CRISIS_ROLES:
+        if role.value not in covered:
+            yield Finding(
+                "R3.1",
+                S.ERROR,
+                _("No emergency contact covers the role “%(role)s”."),
+                {"role": role.label},
+                f"crisis-role:{role.value}",
+                Fix("contact_new"),
+            )
+    for contact in d.contacts:
+        stale = contact.verified_on is None or contact.verified_on < d.today - VERIFIED_FOR
+        if stale:
+            yield Finding(
+                "R3.1",
+                S.WARNING,
+                _("The emergency contact details of %(person)s have not been verified in 90 days."),
+                {"person": contact.person.display_name},
+                f"contact:{contact.pk}:verified",
+                Fix("contact_edit", {"pk": contact.pk}),
+            )
+        if not (contact.person.phone and contact.person.email):
+            yield Finding(
+                "R3.1",
+                S.WARNING,
+                _("%(person)s, an emergency contact, lacks a phone number or an e-mail."),
+                {"person": contact.person.display_name},
+                f"contact:{contact.pk}:reach",
+                Fix("person_edit", {"pk": contact.person_id}, capability=Capability.EDIT_CONTENT),
+            )
+
+
+def r3_2_levels(d: OrgData) -> Iterator[Finding]:
+    described = [
+        level for level in d.levels if level.criteria_ar.strip() or level.criteria_en.strip()
+    ]
+    if len(described) < 2:
+        yield Finding(
+            "R3.2",
+            S.ERROR,
+            _("The crisis plan needs at least two severity levels with criteria."),
+            fix=Fix("level_new"),
+        )
+
+
+def r4_texts_and_review(d: OrgData) -> Iterator[Finding]:
+    yield from _texts(
+        d, (("R4.1", "law.copyright"), ("R4.2", "law.privacy"), ("R4.3", "law.confidentiality"))
+    )
+    if d.rules.legal_adviser is None or d.rules.legal_reviewed_on is None:
+        yield Finding(
+            "R4.4",
+            S.WARNING,
+            _("No legal adviser and review date are recorded for the policy."),
+            subject="legal-review",
+            fix=SETTINGS,
+        )
+
+
+def r5_texts(d: OrgData) -> Iterator[Finding]:
+    yield from _texts(d, (("R5.1", "personal.conduct"), ("R5.2", "personal.accountability")))
+
+
+def r6_speaking(d: OrgData) -> Iterator[Finding]:
+    if not d.rules.stance:
+        yield Finding(
+            "R6.1",
+            S.ERROR,
+            _("No stance on staff speaking about the organisation is chosen."),
+            subject="stance",
+            fix=SETTINGS,
+        )
+    for index, (lang, label) in enumerate((("ar", _("Arabic")), ("en", _("English")))):
+        if not d.rules.disclaimer[index].strip():
+            yield Finding(
+                "R6.2",
+                S.WARNING,
+                _("There is no ready disclaimer in %(language)s."),
+                {"language": label},
+                f"disclaimer:{lang}",
+                SETTINGS,
+            )
+    if not d.rules.spokespeople:
+        yield Finding(
+            "R6.3",
+            S.ERROR,
+            _("No official spokesperson is named."),
+            subject="spokespeople",
+            fix=SETTINGS,
+        )
+    yield from _texts(d, (("R6.4", "speaking.guidance"),))
+
+
+def _texts(d: OrgData, pairs) -> Iterator[Finding]:
+    for requirement, key in pairs:
+        ar, en = d.rules.text(key)
+        if not (ar.strip() or en.strip()):
+            yield Finding(
+                requirement,
+                S.ERROR,
+                _("A section of the policy text is empty."),
+                subject=f"text:{key}",
+                fix=_text(key),
+            )
+
+
+CHECKS = (
+    r0_1_published,
+    r0_3_review_and_acknowledgements,
+    r0_4_identity,
+    r1_1_owner,
+    r1_2_publish_and_reply,
+    r1_3_areas,
+    r1_5_departed,
+    r2_1_rotation,
+    r2_2_custodians,
+    r2_4_updaters,
+    r2_5_personal_devices,
+    r2_6_policy_admin,
+    r2_7_two_factor,
+    r3_1_contacts,
+    r3_2_levels,
+    r4_texts_and_review,
+    r5_texts,
+    r6_speaking,
+)

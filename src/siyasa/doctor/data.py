@@ -1,0 +1,193 @@
+"""Everything the checks read, loaded for many organisations at once in a fixed number of
+set-based queries (never one query per organisation, account or person)."""
+
+import datetime
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.db.models import Count, F, OuterRef, Q, Subquery
+from django.utils.translation import gettext_lazy as _
+
+from siyasa.crisis.models import EmergencyContact, SeverityLevel
+from siyasa.orgs.models import Membership, Organization, Person
+from siyasa.policy.models import Acknowledgement, PolicyVersion, VersionKind
+from siyasa.policy.rules import Rules, draft_rules_for
+from siyasa.registry.models import (
+    AccessGrant,
+    Custody,
+    Device,
+    ResponsibilityAssignment,
+    SocialAccount,
+)
+
+ACTIVE = Person.Status.ACTIVE
+
+
+@dataclass
+class OrgData:
+    org: Organization
+    today: datetime.date
+    accounts: list[SocialAccount] = field(default_factory=list)
+    # account id -> (people who may publish, people who may reply), current people only
+    grant_counts: dict[int, tuple[int, int]] = field(default_factory=dict)
+    assigned_areas: set[str] = field(default_factory=set)
+    # departed person -> names of what they still hold
+    departed_holdings: dict[Person, list[str]] = field(default_factory=lambda: defaultdict(list))
+    devices: list[Device] = field(default_factory=list)
+    device_account_counts: dict[int, int] = field(default_factory=dict)
+    role_counts: dict[str, int] = field(default_factory=dict)
+    contacts: list[EmergencyContact] = field(default_factory=list)
+    levels: list[SeverityLevel] = field(default_factory=list)
+    rules: Rules | None = None
+    has_version: bool = False
+    members: int = 0
+    acknowledged: int = 0
+
+
+def load(orgs: list[Organization], today: datetime.date) -> dict[int, OrgData]:
+    data = {org.pk: OrgData(org, today) for org in orgs}
+    ids = list(data)
+    _accounts(data, ids)
+    _grants(data, ids)
+    _responsibilities(data, ids)
+    _departed(data, ids)
+    _devices(data, ids)
+    _members(data, ids)
+    _crisis(data, ids)
+    _rules(data, ids, today)
+    return data
+
+
+def _accounts(data, ids):
+    rows = (
+        SocialAccount.objects.filter(organization__in=ids)
+        .exclude(status=SocialAccount.Status.RETIRED)
+        .select_related("owner", "custody__custodian", "custody__backup_custodian")
+        .select_related("custody__two_factor_holder")
+        .order_by("platform", "handle")
+    )
+    for account in rows:
+        data[account.organization_id].accounts.append(account)
+
+
+def _grants(data, ids):
+    current = Q(person__status=ACTIVE)
+    rows = (
+        AccessGrant.objects.filter(organization__in=ids)
+        .values("organization_id", "account_id")
+        .annotate(
+            publish=Count("pk", filter=current & Q(can_publish=True)),
+            reply=Count("pk", filter=current & Q(can_reply=True)),
+        )
+    )
+    for row in rows:
+        data[row["organization_id"]].grant_counts[row["account_id"]] = (
+            row["publish"],
+            row["reply"],
+        )
+
+
+def _responsibilities(data, ids):
+    rows = (
+        ResponsibilityAssignment.objects.filter(organization__in=ids, person__status=ACTIVE)
+        .values_list("organization_id", "area")
+        .distinct()
+    )
+    for org_id, area in rows:
+        data[org_id].assigned_areas.add(area)
+
+
+# R1.5: every place a person can still be named. (model, person field, what to call it)
+_HOLDINGS = (
+    (SocialAccount, "owner", _("account owner")),
+    (AccessGrant, "person", _("access to an account")),
+    (Custody, "custodian", _("credential custodian")),
+    (Custody, "backup_custodian", _("backup custodian")),
+    (Custody, "two_factor_holder", _("holder of a second factor")),
+    (Custody, "recovery_owner", _("owner of a recovery e-mail or phone")),
+    (ResponsibilityAssignment, "person", _("holder of a responsibility")),
+    (Device, "assignee", _("holder of a device")),
+    (Device, "updater", _("keeper of a device's updates")),
+    (EmergencyContact, "person", _("emergency contact")),
+)
+
+
+def _departed(data, ids):
+    departed = {
+        p.pk: p for p in Person.objects.filter(organization__in=ids, status=Person.Status.DEPARTED)
+    }
+    if not departed:
+        return
+    for model, field_name, label in _HOLDINGS:
+        rows = (
+            model.objects.filter(organization__in=ids, **{f"{field_name}__in": list(departed)})
+            .values_list(field_name)
+            .annotate(n=Count("pk"))
+        )
+        for person_id, _n in rows:
+            person = departed[person_id]
+            data[person.organization_id].departed_holdings[person].append(label)
+
+
+def _devices(data, ids):
+    rows = (
+        Device.objects.filter(organization__in=ids)
+        .select_related("updater")
+        .annotate(n_accounts=Count("accounts"))
+        .order_by("name")
+    )
+    for device in rows:
+        data[device.organization_id].devices.append(device)
+        data[device.organization_id].device_account_counts[device.pk] = device.n_accounts
+
+
+def _members(data, ids):
+    rows = (
+        Membership.objects.filter(organization__in=ids)
+        .values_list("organization_id", "role")
+        .annotate(n=Count("pk"))
+    )
+    for org_id, role, n in rows:
+        data[org_id].role_counts[role] = n
+        data[org_id].members += n
+
+
+def _crisis(data, ids):
+    for contact in EmergencyContact.objects.filter(organization__in=ids).select_related("person"):
+        data[contact.organization_id].contacts.append(contact)
+    for level in SeverityLevel.objects.filter(organization__in=ids).order_by("rank"):
+        data[level.organization_id].levels.append(level)
+
+
+def _rules(data, ids, today):
+    """The rules each organisation states: the version in force, else the draft (R0.1)."""
+    in_force = PolicyVersion.objects.filter(
+        organization=OuterRef("organization"), effective_on__lte=today
+    )
+    latest = in_force.order_by("-number").values("number")[:1]
+    versions = PolicyVersion.objects.filter(organization__in=ids, number=Subquery(latest))
+    for version in versions:
+        data[version.organization_id].rules = Rules.from_version(version)
+        data[version.organization_id].has_version = True
+    without = [org_id for org_id in ids if data[org_id].rules is None]
+    for org_id, rules in draft_rules_for(without).items():
+        data[org_id].rules = rules
+    _acknowledgements(data, ids, in_force, today)
+
+
+def _acknowledgements(data, ids, in_force, today):
+    """R0.3: members who acknowledged the latest material version in force, or a later one."""
+    required = (
+        in_force.filter(Q(kind=VersionKind.MATERIAL) | Q(number=1))
+        .order_by("-number")
+        .values("number")[:1]
+    )
+    counts = (
+        Acknowledgement.objects.filter(organization__in=ids, version__effective_on__lte=today)
+        .annotate(required=Subquery(required))
+        .filter(version__number__gte=F("required"))
+        .values("organization_id")
+        .annotate(n=Count("user", distinct=True))
+    )
+    for row in counts:
+        data[row["organization_id"]].acknowledged = row["n"]

@@ -1,0 +1,87 @@
+"""A finding: one way an organisation's reality has drifted from its policy, and how to fix it."""
+
+import datetime
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from django.urls import NoReverseMatch, reverse
+from django.utils import formats
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+from siyasa.core.permissions import Capability
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def label(self) -> str:
+        return str({"error": _("Error"), "warning": _("Warning"), "info": _("Note")}[self.value])
+
+
+# The policy section a requirement belongs to, by the catalogue's numbering (R<section>.<n>).
+SECTIONS = {
+    "R0": ("living", _("A living document")),
+    "R1": ("roles", _("Team roles")),
+    "R2": ("security", _("Security protocols")),
+    "R3": ("crisis", _("Crisis plan")),
+    "R4": ("law", _("Staying within the law")),
+    "R5": ("personal", _("Staff's personal accounts")),
+    "R6": ("speaking", _("Speaking about the organisation")),
+}
+
+
+@dataclass(frozen=True)
+class Fix:
+    """Where to fix a finding: a URL name under /o/<slug>/, its other arguments, who may."""
+
+    url_name: str
+    kwargs: dict = field(default_factory=dict)
+    query: str = ""
+    capability: Capability = Capability.MANAGE_POLICY
+
+    def url(self, slug: str) -> str:
+        try:
+            return reverse(self.url_name, kwargs={"slug": slug, **self.kwargs}) + self.query
+        except NoReverseMatch:
+            return ""
+
+
+@dataclass(frozen=True)
+class Finding:
+    requirement: str
+    severity: Severity
+    # A lazy translatable text with %(name)s placeholders, rendered in the reader's language.
+    text: Promise
+    params: dict = field(default_factory=dict)
+    # What it is about, stable across runs: "account:12", "area:publishing", "organization".
+    subject: str = "organization"
+    fix: Fix | None = None
+
+    @property
+    def message(self) -> str:
+        """The text in the active language, dates written the way that language writes them."""
+        params = {
+            key: formats.date_format(value, "DATE_FORMAT")
+            if isinstance(value, datetime.date)
+            else value
+            for key, value in self.params.items()
+        }
+        return str(self.text) % params if params else str(self.text)
+
+    @property
+    def section(self) -> str:
+        return SECTIONS[self.requirement.split(".")[0]][0]
+
+    def as_dict(self, slug: str) -> dict:
+        return {
+            "requirement": self.requirement,
+            "severity": str(self.severity),
+            "message": self.message,
+            "subject": self.subject,
+            "section": self.section,
+            "fix_url": self.fix.url(slug) if self.fix else "",
+        }

@@ -1,0 +1,28 @@
+"""The health score: the share of checked requirements that are met.
+
+    score = round(100 × (met + ½ × warned) / checked)
+
+`checked` counts the requirements that have a check (CHECKED_REQUIREMENTS); a requirement
+with an error-level finding is not met, one with only warnings counts half, and notes (info)
+do not lower the score. So 100 means every checkable requirement is fully met, and the score
+moves by requirements, not by how many accounts or people an organisation has.
+"""
+
+from siyasa.doctor.findings import Finding, Severity
+
+CHECKED_REQUIREMENTS = (
+    "R0.1", "R0.3", "R0.4",
+    "R1.1", "R1.2", "R1.3", "R1.5",
+    "R2.1", "R2.2", "R2.4", "R2.5", "R2.6", "R2.7",
+    "R3.1", "R3.2",
+    "R4.1", "R4.2", "R4.3", "R4.4",
+    "R5.1", "R5.2",
+    "R6.1", "R6.2", "R6.3", "R6.4",
+)  # fmt: skip
+
+
+def health_score(findings: list[Finding]) -> int:
+    errors = {f.requirement for f in findings if f.severity == Severity.ERROR}
+    warned = {f.requirement for f in findings if f.severity == Severity.WARNING} - errors
+    points = sum(0 if r in errors else 0.5 if r in warned else 1 for r in CHECKED_REQUIREMENTS)
+    return round(100 * points / len(CHECKED_REQUIREMENTS))

@@ -1,0 +1,32 @@
+"""Reads for the health page: the trend of recorded scores."""
+
+import datetime
+from dataclasses import dataclass
+
+from siyasa.doctor.models import HealthSnapshot
+from siyasa.orgs.models import Organization
+
+CHART_WIDTH, CHART_HEIGHT = 600, 120
+
+
+@dataclass
+class Trend:
+    snapshots: list[HealthSnapshot]
+
+    @property
+    def points(self) -> str:
+        """SVG polyline points: one per recorded day, x by date, y by score (100 at the top)."""
+        if not self.snapshots:
+            return ""
+        first, last = self.snapshots[0].day, self.snapshots[-1].day
+        span = max((last - first).days, 1)
+        return " ".join(
+            f"{round(CHART_WIDTH * (s.day - first).days / span)},"
+            f"{round(CHART_HEIGHT * (100 - s.score) / 100)}"
+            for s in self.snapshots
+        )
+
+
+def trend(org: Organization, today: datetime.date, days: int = 90) -> Trend:
+    since = today - datetime.timedelta(days=days)
+    return Trend(list(HealthSnapshot.objects.for_org(org).filter(day__gte=since).order_by("day")))

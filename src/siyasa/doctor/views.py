@@ -1,0 +1,37 @@
+"""The health page: the score, what is missing or overdue, and how to fix it."""
+
+from django.shortcuts import render
+
+from siyasa.core.permissions import can
+from siyasa.core.views import org_view
+from siyasa.doctor import engine, selectors
+from siyasa.doctor.selectors import CHART_HEIGHT, CHART_WIDTH
+
+
+@org_view()
+def health(request, ctx):
+    # Computed on every look, never cached: fixing a thing makes its finding disappear now.
+    report = engine.diagnose(ctx.org)
+    engine.record([report])
+    sections = [
+        (key, title, [(f, _fix_url(ctx, f)) for f in findings])
+        for key, title, findings in report.by_section()
+    ]
+    return render(
+        request,
+        "doctor/health.html",
+        {
+            "ctx": ctx,
+            "report": report,
+            "sections": sections,
+            "trend": selectors.trend(ctx.org, report.day),
+            "chart": {"width": CHART_WIDTH, "height": CHART_HEIGHT},
+        },
+    )
+
+
+def _fix_url(ctx, finding) -> str:
+    """The fix link, only for those whose role lets them use it."""
+    if finding.fix is None or not can(ctx.membership, finding.fix.capability):
+        return ""
+    return finding.fix.url(ctx.org.slug)
