@@ -151,7 +151,7 @@ def r1_5_departed(d: OrgData) -> Iterator[Finding]:
             "R1.5",
             S.ERROR,
             _("%(person)s has left but is still named as: %(what)s."),
-            {"person": person.display_name, "what": "، ".join(sorted({str(h) for h in holdings}))},
+            {"person": person.display_name, "what": list(dict.fromkeys(holdings))},
             f"person:{person.pk}",
             Fix("person_edit", {"pk": person.pk}, capability=Capability.EDIT_CONTENT),
         )

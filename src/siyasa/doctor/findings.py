@@ -7,6 +7,7 @@ from enum import StrEnum
 from django.urls import NoReverseMatch, reverse
 from django.utils import formats
 from django.utils.functional import Promise
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from siyasa.core.permissions import Capability
@@ -48,6 +49,15 @@ class Fix:
             return reverse(self.url_name, kwargs={"slug": slug, **self.kwargs}) + self.query
         except NoReverseMatch:
             return ""
+
+
+def _localize(value):
+    """Dates and lists of (lazy) labels in the active language's way of writing them."""
+    if isinstance(value, datetime.date):
+        return formats.date_format(value, "DATE_FORMAT")
+    if isinstance(value, (list, tuple)):
+        return ("، " if get_language() == "ar" else ", ").join(str(v) for v in value)
+    return value
 
 
 @dataclass(frozen=True)
