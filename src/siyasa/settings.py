@@ -52,12 +52,15 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_htmx",
     "django_countries",
+    "django_tasks",
+    "django_tasks_db",
     "siyasa.core",
     "siyasa.orgs",
     "siyasa.registry",
     "siyasa.crisis",
     "siyasa.policy",
     "siyasa.doctor",
+    "siyasa.notify",
     "siyasa.demo",
 ]
 
@@ -158,3 +161,10 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "WARNING")},
 }
+
+# Reminders (notify): jobs go through django-tasks with its database backend (ARCHITECTURE
+# decision 8). `siyasa remind` enqueues one job per digest; `siyasa db_worker` delivers them.
+# On Django 6 the core `django.tasks` replaces the `django_tasks` package; the backend stays.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+# E-mails carry absolute links: the address at which people reach this installation.
+SIYASA_BASE_URL = env("SIYASA_BASE_URL", "http://127.0.0.1:8000").rstrip("/")

@@ -13,6 +13,7 @@ org_patterns = [
     path("", include("siyasa.policy.urls")),
     path("", include("siyasa.crisis.urls")),
     path("", include("siyasa.doctor.urls")),
+    path("", include("siyasa.notify.urls")),
 ]
 
 urlpatterns = [

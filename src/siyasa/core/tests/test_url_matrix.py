@@ -80,6 +80,7 @@ EXPECTED = {
     "level_new": (MANAGE, None),
     "level_edit": (MANAGE, "level"),
     "level_delete": (MANAGE, "level"),
+    "notification_log": (MANAGE, None),
 }
 
 

@@ -1,0 +1,137 @@
+"""Everything the reminder rules read, loaded for all organisations in a fixed number of queries."""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.db.models import Max
+from django.db.models.fields.json import KT
+
+from siyasa.crisis.models import EmergencyContact
+from siyasa.doctor.engine import diagnose_many
+from siyasa.doctor.findings import Finding
+from siyasa.orgs.models import Membership, Organization, Person, Role
+from siyasa.policy.models import Acknowledgement, PolicySettings, PolicyVersion, VersionKind
+from siyasa.registry.models import Area, Custody, ResponsibilityAssignment, SocialAccount
+
+MANAGERS = (Role.OWNER, Role.POLICY_ADMIN)
+
+
+@dataclass
+class OrgFacts:
+    org: Organization
+    today: datetime.date
+    custodies: list[Custody] = field(default_factory=list)
+    # The number of the version whose acknowledgement counts (R0.3), None before publication.
+    required_version: int | None = None
+    # user id -> the highest version number they acknowledged
+    acknowledged: dict[int, int] = field(default_factory=dict)
+    # Directory entries of members, and of those among them who may change the policy.
+    members: list[Person] = field(default_factory=list)
+    managers: list[Person] = field(default_factory=list)
+    contacts: list[EmergencyContact] = field(default_factory=list)
+    crisis_holders: list[Person] = field(default_factory=list)
+    next_review_on: datetime.date | None = None
+    findings: list[Finding] = field(default_factory=list)
+
+
+def load(orgs: list[Organization], today: datetime.date) -> dict[int, OrgFacts]:
+    facts = {org.pk: OrgFacts(org, today) for org in orgs}
+    ids = list(facts)
+    if not ids:
+        return facts
+    _custodies(facts, ids)
+    _versions(facts, ids, today)
+    _members(facts, ids)
+    _crisis(facts, ids)
+    for org_id, report in diagnose_many(orgs, today).items():
+        facts[org_id].findings = report.findings
+    return facts
+
+
+def address(person: Person) -> str:
+    """Where a person's reminders go: their directory e-mail, else their sign-in's."""
+    if person.email:
+        return person.email
+    return person.user.email if person.user_id else ""
+
+
+def _custodies(facts, ids):
+    rows = (
+        Custody.objects.filter(organization__in=ids)
+        .exclude(account__status=SocialAccount.Status.RETIRED)
+        .select_related("account", "custodian__user", "backup_custodian__user")
+        .order_by("account__platform", "account__handle")
+    )
+    for custody in rows:
+        facts[custody.organization_id].custodies.append(custody)
+
+
+def _versions(facts, ids, today):
+    """The version in force, the one to acknowledge and the review date, without the texts."""
+    rows = (
+        PolicyVersion.objects.filter(organization__in=ids, effective_on__lte=today)
+        .annotate(review=KT("content__next_review_on"))
+        .values_list("organization_id", "number", "kind", "review")
+        .order_by("organization_id", "number")
+    )
+    for org_id, number, kind, review in rows:
+        org_facts = facts[org_id]
+        # Rows come in ascending number, so the last one seen is the version in force.
+        org_facts.next_review_on = _date(review)
+        if kind == VersionKind.MATERIAL or number == 1:
+            org_facts.required_version = number
+    drafts = [org_id for org_id, f in facts.items() if f.required_version is None]
+    for org_id, day in PolicySettings.objects.filter(organization__in=drafts).values_list(
+        "organization_id", "next_review_on"
+    ):
+        facts[org_id].next_review_on = day
+    acks = (
+        Acknowledgement.objects.filter(organization__in=ids)
+        .values("organization_id", "user_id")
+        .annotate(latest=Max("version__number"))
+    )
+    for row in acks:
+        facts[row["organization_id"]].acknowledged[row["user_id"]] = row["latest"]
+
+
+def _date(value: str | None) -> datetime.date | None:
+    # A JSON null comes back as the text "null" on some databases.
+    try:
+        return datetime.date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
+
+
+def _members(facts, ids):
+    roles = {
+        (org_id, user_id): role
+        for org_id, user_id, role in Membership.objects.filter(organization__in=ids).values_list(
+            "organization_id", "user_id", "role"
+        )
+    }
+    people = Person.objects.filter(
+        organization__in=ids, user__isnull=False, status=Person.Status.ACTIVE
+    ).select_related("user")
+    for person in people:
+        role = roles.get((person.organization_id, person.user_id))
+        if role is None:
+            continue  # a directory entry whose sign-in has left the organisation
+        facts[person.organization_id].members.append(person)
+        if role in MANAGERS:
+            facts[person.organization_id].managers.append(person)
+
+
+def _crisis(facts, ids):
+    contacts = (
+        EmergencyContact.objects.filter(organization__in=ids)
+        .select_related("person")
+        .order_by("role", "person__name")
+    )
+    for contact in contacts:
+        facts[contact.organization_id].contacts.append(contact)
+    # One assignment per area and person (a unique constraint), so nobody is listed twice.
+    holders = ResponsibilityAssignment.objects.filter(
+        organization__in=ids, area=Area.CRISIS, person__status=Person.Status.ACTIVE
+    ).select_related("person__user")
+    for row in holders:
+        facts[row.organization_id].crisis_holders.append(row.person)

@@ -1,0 +1,31 @@
+"""The delivery job, run by the django-tasks worker (`siyasa db_worker`)."""
+
+import datetime
+
+from django.utils import timezone
+
+try:  # Django 6 ships the tasks framework; on 5.2 the django-tasks package provides it.
+    from django.tasks import task
+except ImportError:  # pragma: no cover - depends on the Django version
+    from django_tasks import task
+
+from siyasa.notify import delivery
+
+
+@task()
+def deliver_digest(organization_id: int, digest_id: int) -> str:
+    """Send one digest; after a temporary SMTP failure, queue itself again a little later."""
+    outcome = delivery.deliver(organization_id=organization_id, digest_id=digest_id)
+    if outcome.retry_in is not None:
+        enqueue(organization_id=organization_id, digest_id=digest_id, delay=outcome.retry_in)
+    return outcome.status
+
+
+def enqueue(
+    *, organization_id: int, digest_id: int, delay: datetime.timedelta | None = None
+) -> None:
+    job = deliver_digest
+    # A backend that cannot defer (the immediate one, in development) retries at once.
+    if delay is not None and job.get_backend().supports_defer:
+        job = job.using(run_after=timezone.now() + delay)
+    job.enqueue(organization_id, digest_id)

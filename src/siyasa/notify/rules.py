@@ -1,0 +1,232 @@
+"""The reminder rules: who is due which reminder today, and the period within which it is said once.
+
+Each rule is a small function of one organisation's facts yielding `DueItem`s; `RULES` lists
+them in the order a digest shows them. A rule says what is due, never whether it was already
+sent: that is the job of the unique constraint on `Reminder` (see `digests.claim`).
+"""
+
+import datetime
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.urls import reverse
+from django.utils import translation
+from django.utils.functional import Promise
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
+
+from siyasa.crisis.models import CrisisRole
+from siyasa.doctor.checks import VERIFIED_FOR
+from siyasa.doctor.findings import Severity
+from siyasa.notify import facts as facts_module
+from siyasa.notify.facts import OrgFacts, address
+from siyasa.notify.models import Kind
+from siyasa.orgs.models import Organization, Person
+
+# R2.1: custodians hear of a rotation this long before it is due.
+ROTATION_NOTICE = datetime.timedelta(days=7)
+# R0.3: owners and policy admins hear of the review this long before it is due.
+REVIEW_NOTICE = datetime.timedelta(days=30)
+
+
+@dataclass(frozen=True)
+class DueItem:
+    org: Organization
+    person: Person
+    kind: Kind
+    # What it is about ("custody:12") and the span within which it is said once ("2026-W24").
+    subject: str
+    period: str
+    # A lazy translatable text with %(name)s placeholders, rendered in the reader's language.
+    text: Promise
+    params: dict = field(default_factory=dict)
+    # Extra lines: (label, value kept left-to-right), e.g. a contact and their phone number.
+    details: tuple = ()
+    # Where to act, without the language prefix: "/o/<slug>/…".
+    path: str = ""
+
+    @property
+    def key(self) -> tuple:
+        # The kind's plain value: an enum member does not hash like the string read back.
+        return (self.org.pk, self.person.pk, Kind(self.kind).value, self.subject, self.period)
+
+
+def due_items(orgs: list[Organization], *, today: datetime.date) -> list[DueItem]:
+    """Everything due today in the organisations given, once per key, to reachable people."""
+    items: dict[tuple, DueItem] = {}
+    for org_facts in facts_module.load(orgs, today).values():
+        for rule in RULES:
+            for item in rule(org_facts):
+                if _reachable(item.person):
+                    items.setdefault(item.key, item)
+    return list(items.values())
+
+
+def rotation(f: OrgFacts) -> Iterator[DueItem]:
+    """R2.1: custodian and backup, once in the week before a due date, then weekly while late."""
+    for custody in f.custodies:
+        due = custody.next_rotation_on(f.org.rotation_interval_days)
+        params = {"account": _account(custody.account)}
+        if due is None:
+            kind, period = Kind.ROTATION_OVERDUE, iso_week(f.today)
+            text = _("No password rotation is recorded for %(account)s.")
+        elif due > f.today + ROTATION_NOTICE:
+            continue
+        elif due >= f.today:
+            kind, period = Kind.ROTATION_SOON, due.isoformat()
+            text = _("The password of %(account)s is due for rotation on %(day)s.")
+            params["day"] = due
+        else:
+            kind, period = Kind.ROTATION_OVERDUE, iso_week(f.today)
+            text = _("The password of %(account)s was due for rotation on %(day)s.")
+            params["day"] = due
+        path = org_path("account_detail", f.org, pk=custody.account_id)
+        for person in _distinct(custody.custodian, custody.backup_custodian):
+            yield DueItem(
+                f.org, person, kind, f"custody:{custody.pk}", period, text, params, path=path
+            )
+
+
+def acknowledgement(f: OrgFacts) -> Iterator[DueItem]:
+    """R0.3: members who have not acknowledged the version that counts, once per version."""
+    number = f.required_version
+    if number is None:
+        return
+    path = org_path("policy", f.org)
+    for person in f.members:
+        if f.acknowledged.get(person.user_id, 0) >= number:
+            continue
+        yield DueItem(
+            f.org,
+            person,
+            Kind.ACKNOWLEDGEMENT,
+            "policy",
+            f"v{number}",
+            _("Please read version %(number)s of the social media policy and acknowledge it."),
+            {"number": number},
+            path=path,
+        )
+
+
+def stale_contacts(f: OrgFacts) -> Iterator[DueItem]:
+    """R3.1: the crisis-response holders, weekly while emergency contacts go unverified."""
+    limit = f.today - VERIFIED_FOR
+    stale = [c for c in f.contacts if c.verified_on is None or c.verified_on < limit]
+    if not stale:
+        return
+    details = tuple(
+        # format_lazy keeps both the role and the person's name in the reader's language.
+        (
+            format_lazy("{} — {}", CrisisRole(c.role).label, c.person),
+            c.person.phone or c.person.email,
+        )
+        for c in stale
+    )
+    path = org_path("crisis_plan", f.org)
+    for person in f.crisis_holders:
+        yield DueItem(
+            f.org,
+            person,
+            Kind.STALE_CONTACTS,
+            "crisis-contacts",
+            iso_week(f.today),
+            _(
+                "Emergency contacts not verified in the last 90 days: %(count)s. Please check "
+                "that their phone numbers and e-mails still work."
+            ),
+            {"count": len(stale)},
+            details,
+            path,
+        )
+
+
+def review(f: OrgFacts) -> Iterator[DueItem]:
+    """R0.3: owners and policy admins, once per review date, from 30 days before it."""
+    day = f.next_review_on
+    if day is None or day > f.today + REVIEW_NOTICE:
+        return
+    if day >= f.today:
+        text = _("The policy's review is due on %(day)s.")
+    else:
+        text = _("The policy's review was due on %(day)s.")
+    path = org_path("policy_settings", f.org)
+    for person in f.managers:
+        yield DueItem(
+            f.org, person, Kind.REVIEW, "review", day.isoformat(), text, {"day": day}, path=path
+        )
+
+
+def findings(f: OrgFacts) -> Iterator[DueItem]:
+    """Owners and policy admins, once for each error-level finding of the policy doctor.
+
+    The period is the finding itself (its requirement), so a finding is reminded once, ever:
+    fixing it and breaking it again does not send a second e-mail. The health page shows it.
+    """
+    for finding in f.findings:
+        # The review has its own rule, with its own date as period.
+        if finding.severity != Severity.ERROR or finding.subject == "review":
+            continue
+        params = {
+            key: _as_date(value) if key == "day" else value for key, value in finding.params.items()
+        }
+        fix = _without_language(finding.fix.url(f.org.slug)) if finding.fix else ""
+        path = fix or org_path("health", f.org)
+        for person in f.managers:
+            yield DueItem(
+                f.org,
+                person,
+                Kind.FINDING,
+                finding.subject[:120],
+                finding.requirement,
+                finding.text,
+                params,
+                path=path,
+            )
+
+
+RULES = (rotation, acknowledgement, stale_contacts, review, findings)
+
+
+def iso_week(day: datetime.date) -> str:
+    year, week, _weekday = day.isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+def org_path(name: str, org: Organization, **kwargs) -> str:
+    """A page of the organisation without its language prefix; e-mails add the reader's."""
+    with translation.override("en"):
+        return _without_language(reverse(name, kwargs={"slug": org.slug, **kwargs}))
+
+
+def _without_language(url: str) -> str:
+    for code, _name in settings.LANGUAGES:
+        if url.startswith(f"/{code}/"):
+            return url[len(code) + 1 :]
+    return url
+
+
+def _account(account) -> str:
+    return f"{account.get_platform_display()} {account.handle}"
+
+
+def _as_date(value):
+    """The doctor writes dates as ISO strings; reminders show them in the reader's format."""
+    if isinstance(value, str):
+        try:
+            return datetime.date.fromisoformat(value)
+        except ValueError:
+            return value
+    return value
+
+
+def _distinct(*people: Person | None) -> list[Person]:
+    seen = {}
+    for person in people:
+        if person is not None:
+            seen.setdefault(person.pk, person)
+    return list(seen.values())
+
+
+def _reachable(person: Person) -> bool:
+    return person.is_current and bool(address(person))

@@ -1,0 +1,35 @@
+"""`siyasa remind`: decide what is due everywhere, claim it once, queue one job per digest."""
+
+import datetime
+from dataclasses import dataclass
+
+from django.db import transaction
+
+from siyasa.notify import digests, jobs, rules
+from siyasa.notify.digests import Plan
+from siyasa.orgs.models import Organization
+
+
+@dataclass
+class RemindResult:
+    dry_run: bool
+    # On a dry run, what would be queued; otherwise empty (the digests are in the database).
+    plans: list[Plan]
+    digests: int
+    items: int
+
+
+def remind(*, today: datetime.date, dry_run: bool = False) -> RemindResult:
+    """Claim today's due reminders into digests and queue their delivery; a dry run only reads."""
+    orgs = list(Organization.objects.all())
+    items = rules.due_items(orgs, today=today)
+    if dry_run:
+        plans = digests.plan(items, day=today)
+        return RemindResult(True, plans, len(plans), sum(len(p.items) for p in plans))
+    # The job rows go in the same transaction as the claims: with the database backend a
+    # digest and its delivery job are committed together, or not at all.
+    with transaction.atomic():
+        claimed = digests.claim(items, day=today)
+        for digest, _count in claimed:
+            jobs.enqueue(organization_id=digest.organization_id, digest_id=digest.pk)
+    return RemindResult(False, [], len(claimed), sum(count for _digest, count in claimed))

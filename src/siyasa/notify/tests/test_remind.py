@@ -1,0 +1,163 @@
+"""`siyasa remind`: one digest per person and day, never the same reminder twice, in their language."""
+
+import datetime
+from io import StringIO
+
+import pytest
+import time_machine
+from django.core.management import call_command
+from django_tasks_db.models import DBTaskResult
+
+from siyasa.core.tests.factories import (
+    CustodyFactory,
+    EmergencyContactFactory,
+    OrganizationFactory,
+    PersonFactory,
+    ResponsibilityFactory,
+)
+from siyasa.notify import digests, emails
+from siyasa.notify.models import Digest, Kind, Reminder
+from siyasa.notify.rules import due_items
+from siyasa.registry.models import Area
+
+TODAY = datetime.date(2026, 6, 10)
+
+
+@pytest.fixture(autouse=True)
+def frozen_clock():
+    with time_machine.travel(datetime.datetime(2026, 6, 10, 7, 15), tick=False):
+        yield
+
+
+def remind(*args) -> str:
+    out = StringIO()
+    call_command("remind", *args, stdout=out)
+    return out.getvalue()
+
+
+def busy_person(org, **fields):
+    """A custodian of two accounts, one due in a week and one overdue, who also holds crisis
+    response while an emergency contact is unverified: four reminders on one day."""
+    person = PersonFactory(organization=org, **fields)
+    for last in (TODAY - datetime.timedelta(days=83), TODAY - datetime.timedelta(days=120)):
+        CustodyFactory(organization=org, custodian=person, last_rotated_on=last)
+    CustodyFactory(organization=org, custodian=person, last_rotated_on=None)
+    ResponsibilityFactory(organization=org, area=Area.CRISIS, person=person)
+    EmergencyContactFactory(organization=org, verified_on=None)
+    return person
+
+
+def test_running_remind_twice_sends_nothing_the_second_time(cast):
+    busy_person(cast.org)
+    first = remind()
+    jobs = DBTaskResult.objects.count()
+    assert jobs == Digest.objects.count() > 0
+    assert first.strip().endswith("queued.")
+    reminders = Reminder.objects.count()
+
+    second = remind()
+    assert second.strip() == "0 digests for 0 items queued."
+    assert DBTaskResult.objects.count() == jobs
+    assert Reminder.objects.count() == reminders
+
+
+def test_several_items_of_one_person_make_one_digest(cast):
+    person = busy_person(cast.org)
+    remind()
+    digest = Digest.objects.get(person=person)
+    assert digest.day == TODAY
+    assert sorted(digest.items.values_list("kind", flat=True)) == sorted(
+        [Kind.ROTATION_SOON, Kind.ROTATION_OVERDUE, Kind.ROTATION_OVERDUE, Kind.STALE_CONTACTS]
+    )
+    assert DBTaskResult.objects.filter(args_kwargs__args=[cast.org.pk, digest.pk]).count() == 1
+
+
+def test_a_person_gets_at_most_one_digest_a_day(cast):
+    person = PersonFactory(organization=cast.org)
+    CustodyFactory(
+        organization=cast.org, custodian=person, last_rotated_on=TODAY - datetime.timedelta(days=85)
+    )
+    remind()
+    # Something new falls due later the same day: it waits for tomorrow's digest.
+    CustodyFactory(organization=cast.org, custodian=person, last_rotated_on=None)
+    assert "0 digests" in remind()
+    assert person.digests.count() == 1
+    remind("--today", "2026-06-11")
+    assert person.digests.count() == 2
+    assert (
+        person.digests.get(day=datetime.date(2026, 6, 11)).items.get().kind == Kind.ROTATION_OVERDUE
+    )
+
+
+def test_what_another_run_claimed_first_is_never_claimed_again(cast):
+    busy_person(cast.org)
+    items = due_items([cast.org], today=TODAY)
+    first = digests.claim(items, day=TODAY)
+    # A second process that computed the same items before the first one committed.
+    assert digests.claim(items, day=TODAY) == []
+    assert sum(count for _digest, count in first) == Reminder.objects.count()
+
+
+def test_dry_run_prints_what_would_be_sent_and_writes_nothing(cast):
+    person = busy_person(cast.org, name="ليلى", email="layla@example.org")
+    before = (Digest.objects.count(), Reminder.objects.count(), DBTaskResult.objects.count())
+    out = remind("--dry-run")
+    assert "ليلى <layla@example.org> [ar]" in out
+    assert "rotation_overdue" in out
+    assert "would be queued (dry run: nothing written)." in out
+    assert (
+        Digest.objects.count(),
+        Reminder.objects.count(),
+        DBTaskResult.objects.count(),
+    ) == before
+    assert not person.digests.exists()
+
+
+def test_today_must_be_a_date(cast):
+    with pytest.raises(Exception, match="YYYY-MM-DD"):
+        call_command("remind", "--today", "tomorrow")
+
+
+def test_an_arabic_reader_gets_a_right_to_left_digest_in_arabic(cast):
+    person = PersonFactory(organization=cast.org, name="سارة", name_en="Sara", language="ar")
+    custody = CustodyFactory(
+        organization=cast.org, custodian=person, last_rotated_on=TODAY - datetime.timedelta(days=83)
+    )
+    remind()
+    message = emails.digest_message(Digest.objects.get(person=person))
+    html = message.alternatives[0][0]
+    assert "جمعية ألف" in message.subject
+    assert '<html lang="ar" dir="rtl">' in html
+    assert "سارة" in html and "سارة" in message.body
+    assert "جمعية ألف" in message.body
+    # The handle keeps left-to-right inside Arabic text, and the link opens the Arabic page.
+    assert f'<span dir="ltr">X {custody.account.handle}</span>' in html
+    assert f"http://127.0.0.1:8000/ar/o/alpha/accounts/{custody.account_id}/" in message.body
+    assert message.extra_headers["Content-Language"] == "ar"
+
+
+def test_an_english_reader_gets_an_english_digest(cast, settings):
+    settings.SIYASA_BASE_URL = "https://siyasa.example.org"
+    person = PersonFactory(organization=cast.org, name="سارة", name_en="Sara", language="en")
+    custody = CustodyFactory(
+        organization=cast.org, custodian=person, last_rotated_on=TODAY - datetime.timedelta(days=83)
+    )
+    remind()
+    message = emails.digest_message(Digest.objects.get(person=person))
+    html = message.alternatives[0][0]
+    assert message.subject == "Alpha Society: 1 reminder from Siyasa"
+    assert '<html lang="en" dir="ltr">' in html
+    assert "Hello Sara," in message.body
+    assert (
+        f"The password of X {custody.account.handle} is due for rotation on June 17, 2026."
+        in message.body
+    )
+    assert f"https://siyasa.example.org/en/o/alpha/accounts/{custody.account_id}/" in html
+
+
+def test_the_organisation_default_language_applies_when_the_person_has_none(cast):
+    org = OrganizationFactory(default_language="en", name_en="Gamma Society")
+    person = PersonFactory(organization=org, language="")
+    CustodyFactory(organization=org, custodian=person, last_rotated_on=None)
+    remind()
+    assert Digest.objects.get(person=person).language == "en"

@@ -1,0 +1,28 @@
+"""The notification log: what was sent to whom and when, for those who manage the policy."""
+
+from django.core.paginator import Paginator
+from django.shortcuts import render
+from django.utils.translation import get_language
+
+from siyasa.core.permissions import Capability
+from siyasa.core.views import org_view
+from siyasa.notify import selectors, texts
+
+PER_PAGE = 25
+
+
+@org_view(Capability.MANAGE_POLICY)
+def notification_log(request, ctx):
+    page = Paginator(selectors.digests(ctx.org), PER_PAGE).get_page(request.GET.get("page"))
+    language = get_language()
+    rows = [
+        (
+            digest,
+            [
+                (item, texts.words(item.content, language), f"/{language}{item.path}")
+                for item in digest.items.all()
+            ],
+        )
+        for digest in page
+    ]
+    return render(request, "notify/notification_log.html", {"ctx": ctx, "page": page, "rows": rows})
