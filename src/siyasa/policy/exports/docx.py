@@ -274,15 +274,18 @@ class _Word:
         self.paragraph()  # Word glues consecutive tables together otherwise.
 
     def _body(self, grid, rows: list[list[Cell]]) -> None:
+        # python-docx's Table.cell() rebuilds the list of every cell on each call, which made a
+        # 300-account table take a minute; read that list once (merges below keep it valid).
+        cells, width = grid._cells, len(grid.columns)
         taken: set[tuple[int, int]] = set()
         for r, row in enumerate(rows, start=1):
             column = 0
             for cell in row:
                 while (r, column) in taken:
                     column += 1
-                target = grid.cell(r, column)
+                target = cells[r * width + column]
                 if cell.rowspan > 1:
-                    target = target.merge(grid.cell(r + cell.rowspan - 1, column))
+                    target = target.merge(cells[(r + cell.rowspan - 1) * width + column])
                     taken.update((r + i, column) for i in range(1, cell.rowspan))
                 self._cell(target, cell)
                 column += 1
