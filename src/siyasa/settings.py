@@ -129,6 +129,7 @@ LOGOUT_REDIRECT_URL = "home"
 LANGUAGE_CODE = "ar"
 LANGUAGES = [("ar", _("Arabic")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+FORMAT_MODULE_PATH = ["siyasa.formats"]
 USE_I18N = True
 TIME_ZONE = env("TIME_ZONE", "Asia/Riyadh")
 USE_TZ = True

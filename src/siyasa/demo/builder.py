@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from siyasa.core.services import touch
 from siyasa.crisis.models import CrisisRole, EmergencyContact
+from siyasa.doctor.models import HealthSnapshot
 from siyasa.orgs.models import Membership, Organization, Person, Role
 from siyasa.orgs.services import create_organization
 from siyasa.policy.models import Acknowledgement, PolicySettings, PolicyText, VersionKind
@@ -249,6 +250,7 @@ def build_demo(*, today: datetime.date | None = None) -> Organization:
         _crisis(org, people, today)
         _policy_settings(org, people, users["admin"], today)
         _history(org, users, today)
+        _health_history(org, today)
         for part in ("roles", "security", "crisis"):
             touch(org, part)
     return org
@@ -398,3 +400,22 @@ def _history(org: Organization, users: dict, today: datetime.date) -> None:
         Acknowledgement.objects.filter(pk=ack.pk).update(
             created_at=timezone.make_aware(datetime.datetime.combine(read_on, datetime.time(10)))
         )
+
+
+# The score of the last weeks, oldest first, so the health page has a trend to draw: the team
+# has been fixing things since the doctor started looking.
+HEALTH_HISTORY = [58, 58, 61, 61, 64, 64, 64, 68, 70, 70, 72, 72, 75, 75, 75, 79, 79, 82, 82, 84]
+
+
+def _health_history(org: Organization, today: datetime.date) -> None:
+    start = today - datetime.timedelta(days=len(HEALTH_HISTORY))
+    HealthSnapshot.objects.bulk_create(
+        HealthSnapshot(
+            organization=org,
+            day=start + datetime.timedelta(days=offset),
+            score=score,
+            errors=max(1, (100 - score) // 6),
+            warnings=3,
+        )
+        for offset, score in enumerate(HEALTH_HISTORY)
+    )

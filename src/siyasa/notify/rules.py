@@ -55,10 +55,15 @@ class DueItem:
 def due_items(orgs: list[Organization], *, today: datetime.date) -> list[DueItem]:
     """Everything due today in the organisations given, once per key, to reachable people."""
     items: dict[tuple, DueItem] = {}
+    # The same sentence reaches a person once: a custodian who is also a policy admin hears
+    # about an overdue rotation from the rotation rule, not again as a doctor finding.
+    said: set[tuple] = set()
     for org_facts in facts_module.load(orgs, today).values():
         for rule in RULES:
             for item in rule(org_facts):
-                if _reachable(item.person):
+                sentence = (item.person.pk, str(item.text), repr(sorted(item.params.items())))
+                if _reachable(item.person) and sentence not in said:
+                    said.add(sentence)
                     items.setdefault(item.key, item)
     return list(items.values())
 

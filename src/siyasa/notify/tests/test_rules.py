@@ -241,3 +241,22 @@ def test_finding_what_is_due_takes_as_many_queries_for_many_organisations_as_for
         items = due_items(orgs, today=TODAY)
     assert len({i.org.pk for i in items}) == 4  # all but organisation B, which has nobody
     assert len(many) == len(one)
+
+
+def test_a_custodian_who_is_also_a_policy_admin_hears_of_an_overdue_rotation_once(cast):
+    import datetime
+
+    from siyasa.core.tests.factories import CustodyFactory
+    from siyasa.notify.rules import due_items
+    from siyasa.orgs.models import Person
+
+    admin = Person.objects.get(organization=cast.org, user=cast.users["policy_admin"])
+    today = datetime.date(2026, 6, 10)
+    CustodyFactory(
+        organization=cast.org, custodian=admin, last_rotated_on=today - datetime.timedelta(days=120)
+    )
+    mine = [i for i in due_items([cast.org], today=today) if i.person == admin]
+    texts = [str(i.text) % i.params for i in mine]
+    assert len(texts) == len(set(texts))
+    about_rotation = [i for i in mine if i.kind == "rotation_overdue" or i.period == "R2.1"]
+    assert [i.kind for i in about_rotation] == ["rotation_overdue"]
