@@ -1,6 +1,7 @@
 """Organisation resolution for every view, and the generic registry views built on it."""
 
 from functools import wraps
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
@@ -147,8 +148,16 @@ class RowFormView(OrgView):
             "title": self.title_edit if row is not None else self.title_new,
             "cancel_url": self.get_success_url(row),
             "delete_url": self.get_delete_url(row),
+            "history_url": self.get_history_url(row),
         }
         return render(self.request, self.template_name, context, status=status)
+
+    def get_history_url(self, row):
+        """The row's change history (R2.6), for those who may read it."""
+        if row is None or not self.ctx.perms.manage_policy:
+            return None
+        query = urlencode({"model": row._meta.label_lower, "object": row.pk})
+        return f"{_org_url('audit_history', self.ctx.org)}?{query}"
 
     def get_delete_url(self, row):
         if row is None or not self.delete_url_name:

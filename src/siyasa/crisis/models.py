@@ -3,6 +3,7 @@
 from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from siyasa.core.tenancy import OrgOwned
 
@@ -43,6 +44,8 @@ class EmergencyContact(OrgOwned):
 
     policy_part = "crisis"
 
+    history = HistoricalRecords()  # R2.6
+
     class Meta:
         verbose_name = _("emergency contact")
         verbose_name_plural = _("emergency contacts")
@@ -65,6 +68,8 @@ class SeverityLevel(OrgOwned):
     criteria_en = models.TextField(_("criteria (English)"), max_length=2000, blank=True)
 
     policy_part = "crisis"
+
+    history = HistoricalRecords()  # R2.6
 
     class Meta:
         verbose_name = _("severity level")

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from siyasa.core.tenancy import OrgOwned
 
@@ -16,6 +17,8 @@ class PolicyText(OrgOwned):
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
+
+    history = HistoricalRecords()  # R2.6
 
     class Meta:
         verbose_name = _("policy text")
@@ -76,6 +79,8 @@ class PolicySettings(OrgOwned):
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
+
+    history = HistoricalRecords(m2m_fields=["spokespeople"])  # R2.6
 
     class Meta:
         verbose_name = _("policy settings")

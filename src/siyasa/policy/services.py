@@ -6,9 +6,10 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from simple_history.utils import bulk_create_with_history
 
 from siyasa.core.permissions import Capability, require
-from siyasa.core.services import touch
+from siyasa.core.services import save_with_relations, touch
 from siyasa.orgs.models import Membership, Organization
 from siyasa.policy import defaults
 from siyasa.policy.catalogue import BLOCKS
@@ -23,9 +24,12 @@ def seed_policy(org: Organization) -> None:
     """Give a new organisation the default texts and settings, ready to edit."""
     texts = dict(defaults.DEFAULT_TEXTS)
     texts["speaking.stance"] = defaults.STANCE_TEXTS[INITIAL_STANCE]
-    PolicyText.objects.bulk_create(
-        PolicyText(organization=org, key=key, body_ar=texts[key][0], body_en=texts[key][1])
-        for key in BLOCKS
+    bulk_create_with_history(  # R2.6: recorded like any other write
+        [
+            PolicyText(organization=org, key=key, body_ar=texts[key][0], body_en=texts[key][1])
+            for key in BLOCKS
+        ],
+        PolicyText,
     )
     # The ready disclaimer names the organisation, so staff can paste it as it is.
     disclaimer_ar = defaults.DEFAULT_DISCLAIMER[0].replace("الجمعية", org.name_ar)
@@ -61,8 +65,7 @@ def update_settings(*, membership: Membership, form) -> PolicySettings:
     settings_row = form.save(commit=False)
     settings_row.organization = membership.organization
     settings_row.updated_by = membership.user
-    settings_row.save()
-    form.save_m2m()
+    save_with_relations(form, settings_row)
     if settings_row.stance != previous and settings_row.stance:
         _swap_stance_text(membership, previous, settings_row.stance)
     return settings_row

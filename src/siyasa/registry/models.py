@@ -9,6 +9,7 @@ import datetime
 from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from siyasa.core.tenancy import OrgOwned
 
@@ -65,6 +66,8 @@ class SocialAccount(OrgOwned):
 
     policy_part = "roles"
 
+    history = HistoricalRecords()  # R2.6
+
     class Meta:
         verbose_name = _("social media account")
         verbose_name_plural = _("social media accounts")
@@ -120,6 +123,8 @@ class ResponsibilityAssignment(OrgOwned):
 
     policy_part = "roles"
 
+    history = HistoricalRecords(m2m_fields=["accounts"])  # R2.6
+
     class Meta:
         verbose_name = _("responsibility")
         verbose_name_plural = _("responsibilities")
@@ -152,6 +157,8 @@ class AccessGrant(OrgOwned):
     CAPABILITIES = ("can_publish", "can_reply", "can_advertise", "can_analyse", "is_admin")
 
     policy_part = "roles"
+
+    history = HistoricalRecords()  # R2.6
 
     class Meta:
         verbose_name = _("access grant")
@@ -253,6 +260,8 @@ class Custody(OrgOwned):
 
     policy_part = "security"
 
+    history = HistoricalRecords()  # R2.6
+
     class Meta:
         verbose_name = _("credential custody")
         verbose_name_plural = _("credential custody")
@@ -304,6 +313,8 @@ class Device(OrgOwned):
     )
 
     policy_part = "security"
+
+    history = HistoricalRecords(m2m_fields=["accounts"])  # R2.6
 
     class Meta:
         verbose_name = _("device")

@@ -1,0 +1,63 @@
+"""The history page's filters, read from the query string."""
+
+import datetime
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from siyasa.audit.selectors import MODELS, Filters
+
+# Far enough apart for any history, near enough that the day's bounds convert to UTC safely.
+FIRST_DAY, LAST_DAY = datetime.date(2000, 1, 1), datetime.date(2999, 12, 31)
+
+
+class HistoryFilterForm(forms.Form):
+    """`?model=registry.custody&object=12&user=3&from=2025-01-01&to=2025-01-31`, all optional."""
+
+    model = forms.ChoiceField(label=_("Kind of record"), required=False)
+    user = forms.TypedChoiceField(
+        label=_("Changed by"), required=False, coerce=int, empty_value=None
+    )
+    object = forms.IntegerField(
+        required=False, min_value=1, max_value=2**63 - 1, widget=forms.HiddenInput
+    )
+
+    def __init__(self, data, *, users):
+        super().__init__(data)
+        kinds = sorted(
+            ((key, str(model._meta.verbose_name)) for key, model in MODELS.items()),
+            key=lambda choice: choice[1],
+        )
+        self.fields["model"].choices = [("", _("All kinds")), *kinds]
+        self.fields["user"].choices = [("", _("Anyone")), *((u.pk, str(u)) for u in users)]
+        # "from" is a Python keyword, so these two are added by name.
+        date = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+        self.fields["from"] = forms.DateField(
+            label=_("From"), required=False, widget=date, input_formats=["%Y-%m-%d"]
+        )
+        self.fields["to"] = forms.DateField(
+            label=_("To"), required=False, widget=date, input_formats=["%Y-%m-%d"]
+        )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("object") and not data.get("model"):
+            self.add_error("model", _("Choose the kind of record this object is."))
+        since, until = data.get("from"), data.get("to")
+        for name, day in (("from", since), ("to", until)):
+            if day and not FIRST_DAY <= day <= LAST_DAY:
+                self.add_error(name, _("Choose a date between the years 2000 and 2999."))
+                since = until = None
+        if since and until and since > until:
+            self.add_error("to", _("The end date is before the start date."))
+        return data
+
+    def filters(self) -> Filters:
+        data = self.cleaned_data
+        return Filters(
+            model=data.get("model") or "",
+            user_id=data.get("user"),
+            since=data.get("from"),
+            until=data.get("to"),
+            object_id=data.get("object"),
+        )
