@@ -2,7 +2,10 @@
 
 import pytest
 from django.test import Client
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from siyasa.core.permissions import needs_two_factor
 from siyasa.core.tests.factories import (
     MembershipFactory,
     OrganizationFactory,
@@ -32,19 +35,33 @@ class Cast:
     def client(self, who: str | None) -> Client:
         """A client signed in as a role of organisation A, as 'outsider' (owner of B), or anonymous."""
         client = Client()
-        if who == "outsider":
-            client.force_login(self.outsider)
-        elif who:
-            client.force_login(self.users[who])
+        if who:
+            sign_in(client, self.outsider if who == "outsider" else self.users[who])
         return client
 
     def membership(self, role: str):
         return self.users[role].memberships.get(organization=self.org)
 
 
+def sign_in(client: Client, user) -> None:
+    """Sign `user` in; owners and policy admins also pass the second factor, as in real life."""
+    client.force_login(user)
+    if needs_two_factor(user):
+        device, _ = TOTPDevice.objects.get_or_create(user=user, confirmed=True)
+        session = client.session
+        session[DEVICE_ID_SESSION_KEY] = device.persistent_id  # what django_otp.login() stores
+        session.save()
+
+
 @pytest.fixture
 def cast(db) -> Cast:
     return Cast()
+
+
+@pytest.fixture(autouse=True)
+def plain_http(settings):
+    # Tests run with DEBUG off, like production, but the test client speaks http.
+    settings.SECURE_SSL_REDIRECT = False
 
 
 @pytest.fixture(autouse=True)

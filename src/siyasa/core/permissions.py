@@ -6,7 +6,9 @@ nothing else in the code base compares role names.
 
 from enum import StrEnum
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 
 from siyasa.orgs.models import Membership, Role
 
@@ -61,6 +63,25 @@ def can(membership: Membership | None, capability: Capability) -> bool:
 def require(membership: Membership | None, capability: Capability) -> None:
     if not can(membership, capability):
         raise PermissionDenied
+
+
+# Who can change who reaches the accounts (owners and policy admins today) signs in with a
+# second factor (issue "Security operations", item 5).
+TWO_FACTOR_ROLES = frozenset(
+    role
+    for role, capabilities in ROLE_CAPABILITIES.items()
+    if Capability.MANAGE_POLICY in capabilities
+)
+
+
+def needs_two_factor(user) -> bool:
+    """Whether `user` must confirm a one-time code to open organisation pages: an owner or policy
+    admin anywhere, or any member of an organisation that requires it."""
+    if not user.is_authenticated or not settings.SIYASA_ENFORCE_TWO_FACTOR:
+        return False
+    return Membership.objects.filter(
+        Q(role__in=TWO_FACTOR_ROLES) | Q(organization__require_two_factor=True), user=user
+    ).exists()
 
 
 def edit_capability(model) -> Capability:

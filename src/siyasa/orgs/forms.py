@@ -52,6 +52,7 @@ class OrganizationForm(forms.ModelForm):
             "default_language",
             "policy_visibility",
             "hashtags",
+            "require_two_factor",
         ]
 
 

@@ -5,6 +5,7 @@ from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
+from simple_history.models import HistoricalRecords
 
 from siyasa.core.tenancy import OrgOwned
 
@@ -44,8 +45,19 @@ class Organization(models.Model):
     hashtags = models.CharField(
         _("official hashtags"), max_length=300, blank=True, help_text=_("Separated by spaces.")
     )
+    # Owners and policy admins always need a second factor; this extends it to every member.
+    require_two_factor = models.BooleanField(
+        _("require two-factor sign-in for every member"),
+        default=False,
+        help_text=_(
+            "Members then confirm each sign-in with a code from an authenticator app. "
+            "Owners and policy admins always do."
+        ),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+
+    history = HistoricalRecords()  # R2.6
 
     class Meta:
         verbose_name = _("organisation")
@@ -87,6 +99,8 @@ class Membership(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = models.Manager()
+
+    history = HistoricalRecords()  # R2.6
 
     class Meta:
         verbose_name = _("membership")
@@ -156,6 +170,8 @@ class Person(OrgOwned):
     )
 
     policy_part = "roles"
+
+    history = HistoricalRecords()  # R2.6
 
     class Meta:
         verbose_name = _("person")

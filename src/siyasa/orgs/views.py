@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from siyasa.core.permissions import Capability
+from siyasa.core.two_factor import second_factor_url
 from siyasa.core.views import RowDeleteView, RowFormView, form_page, org_view
 from siyasa.doctor.engine import diagnose
 from siyasa.doctor.findings import Severity
@@ -26,11 +27,19 @@ from siyasa.policy.selectors import organizations_awaiting_acknowledgement, poli
 
 
 class SignInView(LoginView):
-    """Django's sign-in, answering a wrong password with 400 like every other bad input."""
+    """Django's sign-in, answering a wrong password with 400 like every other bad input.
+
+    Its form passes the request to `authenticate()`, which django-axes needs to count failures.
+    """
 
     redirect_authenticated_user = True
 
     def get_success_url(self):
+        url = self._destination()
+        # Owners and policy admins (and anyone with an authenticator) give a code next.
+        return second_factor_url(self.request, url) or url
+
+    def _destination(self):
         # A member who has not acknowledged the policy in force sees it first (R0.3).
         if not self.get_redirect_url():
             pending = organizations_awaiting_acknowledgement(self.request.user)

@@ -1,5 +1,6 @@
 """`siyasa demo`: migrate, (re)build the demo organisation, print how to sign in, serve it."""
 
+from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
@@ -31,6 +32,9 @@ class Command(BaseCommand):
         out.write("")
         out.write(f"Workspace:  http://{host}/ar/o/{org.slug}/")
         out.write(f"Policy:     http://{host}/ar/o/{org.slug}/policy/")
+        if not settings.SIYASA_ENFORCE_TWO_FACTOR:
+            out.write("")
+            out.write("Two-factor sign-in is off for this demo (SIYASA_ENFORCE_TWO_FACTOR=0).")
         if not no_serve:
             out.write("")
             call_command("runserver", addr, use_reloader=False)
