@@ -157,6 +157,37 @@ def r1_5_departed(d: OrgData) -> Iterator[Finding]:
         )
 
 
+def r1_5_offboardings(d: OrgData) -> Iterator[Finding]:
+    for offboarding in d.offboardings:
+        params = {
+            "person": offboarding.person.display_name,
+            "count": offboarding.open_items,
+            "day": offboarding.last_day,
+        }
+        fix = Fix("offboarding_detail", {"pk": offboarding.pk})
+        subject = f"offboarding:{offboarding.pk}"
+        if offboarding.last_day < d.today:
+            yield Finding(
+                "R1.5",
+                S.ERROR,
+                _(
+                    "The offboarding of %(person)s is not finished although their last day was %(day)s (%(count)s items open)."
+                ),
+                params,
+                subject,
+                fix,
+            )
+        else:
+            yield Finding(
+                "R1.5",
+                S.WARNING,
+                _("The offboarding of %(person)s is open: %(count)s items to do before %(day)s."),
+                params,
+                subject,
+                fix,
+            )
+
+
 def r2_1_rotation(d: OrgData) -> Iterator[Finding]:
     for account in d.accounts:
         custody = account_custody(account)
@@ -391,6 +422,7 @@ CHECKS = (
     r1_2_publish_and_reply,
     r1_3_areas,
     r1_5_departed,
+    r1_5_offboardings,
     r2_1_rotation,
     r2_2_custodians,
     r2_4_updaters,

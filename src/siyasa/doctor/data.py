@@ -19,6 +19,7 @@ from siyasa.registry.models import (
     ResponsibilityAssignment,
     SocialAccount,
 )
+from siyasa.security.models import Offboarding
 
 ACTIVE = Person.Status.ACTIVE
 
@@ -38,6 +39,8 @@ class OrgData:
     role_counts: dict[str, int] = field(default_factory=dict)
     contacts: list[EmergencyContact] = field(default_factory=list)
     levels: list[SeverityLevel] = field(default_factory=list)
+    # Open offboardings with the number of items still to do.
+    offboardings: list = field(default_factory=list)
     rules: Rules | None = None
     has_version: bool = False
     members: int = 0
@@ -55,6 +58,7 @@ def load(orgs: list[Organization], today: datetime.date) -> dict[int, OrgData]:
     _members(data, ids)
     _crisis(data, ids)
     _rules(data, ids, today)
+    _offboardings(data, ids)
     return data
 
 
@@ -191,3 +195,13 @@ def _acknowledgements(data, ids, in_force, today):
     )
     for row in counts:
         data[row["organization_id"]].acknowledged = row["n"]
+
+
+def _offboardings(data, ids):
+    rows = (
+        Offboarding.objects.filter(organization__in=ids, archived_at__isnull=True)
+        .select_related("person")
+        .annotate(open_items=Count("items", filter=Q(items__done_at__isnull=True)))
+    )
+    for offboarding in rows:
+        data[offboarding.organization_id].offboardings.append(offboarding)

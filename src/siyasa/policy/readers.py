@@ -17,6 +17,7 @@ from siyasa.registry.models import (
     ResponsibilityAssignment,
     SocialAccount,
 )
+from siyasa.security import onboarding
 
 
 def for_new_employee(org: Organization, membership: Membership, rules: Rules) -> dict:
@@ -60,6 +61,7 @@ def for_new_employee(org: Organization, membership: Membership, rules: Rules) ->
             }.values()
         ),
         "acknowledged": selectors.has_acknowledged(org, membership.user),
+        "onboarding": onboarding.for_person(org, person),
         "required": selectors.required_version(org),
         "in_force": rules.version,
     }

@@ -1,0 +1,65 @@
+"""Recording password rotations (R2.1). The password itself is never asked for (R2.8)."""
+
+import datetime
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from siyasa.core.permissions import Capability, can
+from siyasa.core.services import touch
+from siyasa.orgs.models import Membership, Person
+from siyasa.registry.models import Custody, SocialAccount
+from siyasa.registry.selectors import account_custody
+from siyasa.security.models import RotationReason, RotationRecord
+
+
+def may_record(membership: Membership, account: SocialAccount) -> bool:
+    """Policy admins and owners, and the account's custodians themselves."""
+    if can(membership, Capability.MANAGE_POLICY):
+        return True
+    custody = account_custody(account)
+    if custody is None or not can(membership, Capability.VIEW):
+        return False
+    holders = {custody.custodian_id, custody.backup_custodian_id} - {None}
+    return (
+        Person.objects.for_org(account.organization)
+        .filter(pk__in=holders, user=membership.user)
+        .exists()
+    )
+
+
+@transaction.atomic
+def record_rotation(
+    *,
+    membership: Membership,
+    account: SocialAccount,
+    rotated_on: datetime.date,
+    reason: str = RotationReason.SCHEDULED,
+    note: str = "",
+) -> RotationRecord:
+    """Log a rotation; the account's next due date then follows from its interval."""
+    if account.organization_id != membership.organization_id or not may_record(membership, account):
+        raise PermissionDenied
+    if rotated_on > timezone.localdate():
+        raise ValidationError(_("A rotation cannot be recorded in the future."))
+    org = membership.organization
+    person = Person.objects.for_org(org).filter(user=membership.user).first()
+    record = RotationRecord.objects.create(
+        organization=org,
+        account=account,
+        rotated_on=rotated_on,
+        rotated_by=person,
+        reason=reason,
+        note=note,
+        recorded_by=membership.user,
+    )
+    custody, _created = Custody.objects.select_for_update().get_or_create(
+        organization=org, account=account
+    )
+    if custody.last_rotated_on is None or rotated_on > custody.last_rotated_on:
+        custody.last_rotated_on = rotated_on
+        custody.save()
+    touch(org, "security")
+    return record
