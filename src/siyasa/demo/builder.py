@@ -23,6 +23,7 @@ from siyasa.registry.models import (
     SocialAccount,
     TwoFactorMethod,
 )
+from siyasa.security.models import OnboardingStep, RotationReason, RotationRecord
 
 SLUG = "demo"
 PASSWORD = "demo"
@@ -251,6 +252,7 @@ def build_demo(*, today: datetime.date | None = None) -> Organization:
         _policy_settings(org, people, users["admin"], today)
         _history(org, users, today)
         _health_history(org, today)
+        _onboarding(org, people)
         for part in ("roles", "security", "crisis"):
             touch(org, part)
     return org
@@ -347,6 +349,17 @@ def _security(org: Organization, people: dict, accounts: dict, today: datetime.d
             updater=people[updater],
         )
         device.accounts.set([accounts[p] for p in platforms])
+    # The rotation log behind the last-rotated dates: each custodian recorded their change.
+    RotationRecord.objects.bulk_create(
+        RotationRecord(
+            organization=org,
+            account=accounts[platform],
+            rotated_on=today - datetime.timedelta(days=ago),
+            rotated_by=people[custodian],
+            reason=RotationReason.SCHEDULED,
+        )
+        for platform, custodian, _backup, _vault, _interval, ago, *_rest in CUSTODY
+    )
 
 
 def _crisis(org: Organization, people: dict, today: datetime.date) -> None:
@@ -419,3 +432,15 @@ def _health_history(org: Organization, today: datetime.date) -> None:
         )
         for offset, score in enumerate(HEALTH_HISTORY)
     )
+
+
+# The newest team member (the `staff` sign-in) is still onboarding: one step done.
+NEWCOMER = "writer"
+
+
+def _onboarding(org: Organization, people: dict) -> None:
+    steps = OnboardingStep.objects.bulk_create(
+        OnboardingStep(organization=org, person=people[NEWCOMER], kind=kind)
+        for kind in OnboardingStep.Kind
+    )
+    OnboardingStep.objects.filter(pk=steps[0].pk).update(done_at=timezone.now())
