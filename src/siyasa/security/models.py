@@ -92,6 +92,7 @@ class OffboardingItem(OrgOwned):
     """One thing to undo or hand over, derived from the registries when the offboarding starts."""
 
     class Kind(models.TextChoices):
+        # In the order the checklist shows them.
         REVOKE_GRANT = "revoke_grant", _("Revoke access")
         ROTATE = "rotate", _("Change the password")
         RECOVER_DEVICE = "recover_device", _("Recover the device")
