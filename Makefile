@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 MO := src/siyasa/locale/ar/LC_MESSAGES/django.mo src/siyasa/locale/en/LC_MESSAGES/django.mo
 
-.PHONY: demo test test-postgres lint messages compilemessages clean
+.PHONY: demo test browser lint messages compilemessages clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -21,8 +21,15 @@ compilemessages: $(MO)
 demo: $(STAMP) compilemessages
 	$(BIN)/siyasa demo
 
-test: $(STAMP) compilemessages
-	SECRET_KEY=test-only-secret $(BIN)/pytest
+test: $(STAMP) compilemessages browser
+	SECRET_KEY=test-only-secret SECURE_SSL_REDIRECT=0 SECURE_HSTS_SECONDS=0 $(BIN)/pytest
+
+# Browser tests drive Debian's Chromium with Playwright. Install it when we can (root with
+# apt-get, as on CI); otherwise those tests are skipped and say why.
+browser:
+	@command -v chromium >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 \
+		&& apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } \
+		|| echo "Debian's chromium is not installed: the browser tests will be skipped."
 
 lint: $(STAMP) compilemessages
 	$(BIN)/ruff check src bench

@@ -79,3 +79,62 @@ def arabic_by_default():
     translation.activate("ar")
     yield
     translation.activate("ar")
+
+
+# --- browser tests (Playwright driving Debian's Chromium; `pytest -m browser` runs them alone) ---
+
+CHROMIUM = "/usr/bin/chromium"
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    import os
+    import shutil
+
+    if not shutil.which("chromium") and not os.path.exists(CHROMIUM):
+        pytest.skip("Debian's chromium is not installed (make test installs it when run as root)")
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's sync API keeps an event loop in this thread; the ORM calls of the test
+    # itself are still synchronous, so Django's async guard would refuse them.
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=shutil.which("chromium") or CHROMIUM,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ],
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def browser_session(chromium, live_server, settings):
+    """A factory of separate browser sessions (one per person) on the live server, Arabic by
+    default; two-factor is not what these journeys test."""
+    settings.SIYASA_ENFORCE_TWO_FACTOR = False
+    contexts = []
+
+    def open_session(
+        username: str | None = None, *, password: str = "pass-word-123", lang: str = "ar"
+    ):
+        context = chromium.new_context(viewport={"width": 390, "height": 844}, locale="ar-SA")
+        contexts.append(context)
+        page = context.new_page()
+        if username:
+            page.goto(f"{live_server.url}/{lang}/accounts/login/")
+            page.fill("#id_username", username)
+            page.fill("#id_password", password)
+            page.click("form button[type=submit]")
+            page.wait_for_load_state()
+        return page
+
+    open_session.base = live_server.url
+    yield open_session
+    for context in contexts:
+        context.close()
