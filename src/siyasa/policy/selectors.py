@@ -90,6 +90,17 @@ class AckStatus:
         return [r for r in self.rows if not r.done]
 
 
+def acknowledged_at(org: Organization, required: PolicyVersion) -> dict[int, datetime.datetime]:
+    """User id -> when they acknowledged the version that counts (or a later one)."""
+    return dict(
+        Acknowledgement.objects.for_org(org)
+        .filter(version__number__gte=required.number)
+        .values("user_id")
+        .annotate(first=Max("created_at"))
+        .values_list("user_id", "first")
+    )
+
+
 def acknowledgement_status(org: Organization) -> AckStatus:
     """Who has acknowledged the version that counts, and who is missing (4 queries)."""
     required = required_version(org)
@@ -100,13 +111,7 @@ def acknowledgement_status(org: Organization) -> AckStatus:
     )
     if required is None:
         return AckStatus(None, [AckRow(m, None, None) for m in memberships])
-    acked = dict(
-        Acknowledgement.objects.for_org(org)
-        .filter(version__number__gte=required.number)
-        .values("user_id")
-        .annotate(first=Max("created_at"))
-        .values_list("user_id", "first")
-    )
+    acked = acknowledged_at(org, required)
     people = {
         p.user_id: p
         for p in Person.objects.for_org(org).filter(user__in=[m.user_id for m in memberships])
