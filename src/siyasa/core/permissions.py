@@ -51,7 +51,28 @@ EDIT_CAPABILITY: dict[str, Capability] = {
     "registry.device": Capability.MANAGE_POLICY,
     "crisis.emergencycontact": Capability.MANAGE_POLICY,
     "crisis.severitylevel": Capability.MANAGE_POLICY,
+    "crisis.playbook": Capability.MANAGE_POLICY,
 }
+
+# The crisis room (R3.4). Anyone in the team may spot a crisis: declaring an incident, adding to
+# its timeline, its tasks and its statements needs no more than being a member.
+INCIDENT_WORK = Capability.VIEW
+
+
+def can_steer_incident(membership: Membership | None, *, is_lead: bool) -> bool:
+    """Change an incident's level or lead, or close it: its lead, owners and policy admins."""
+    if membership is None:
+        return False
+    return is_lead or can(membership, Capability.MANAGE_POLICY)
+
+
+def can_decide_statement(
+    membership: Membership | None, *, role: str, held_roles: set[str], required_roles: list[str]
+) -> bool:
+    """Approve or reject a statement as `role`: only someone holding that crisis role (as the
+    emergency contact or their backup) when the incident's level requires it — whatever their
+    role in Siyasa, an owner included."""
+    return membership is not None and role in required_roles and role in held_roles
 
 
 def can(membership: Membership | None, capability: Capability) -> bool:

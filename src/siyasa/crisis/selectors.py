@@ -1,9 +1,23 @@
-"""Reads of the crisis plan."""
+"""Reads of the crisis plan and the crisis room."""
 
-from django.db.models import Case, IntegerField, Value, When
+from dataclasses import dataclass
 
-from siyasa.crisis.models import CrisisRole, EmergencyContact, SeverityLevel
-from siyasa.orgs.models import Organization
+from django.db.models import Case, IntegerField, Prefetch, Value, When
+
+from siyasa.core.i18n import pick
+from siyasa.crisis import approvals
+from siyasa.crisis.models import (
+    Alert,
+    Approval,
+    CrisisRole,
+    EmergencyContact,
+    Incident,
+    Playbook,
+    SeverityLevel,
+    TimelineEntry,
+)
+from siyasa.orgs.models import Organization, Person
+from siyasa.policy.rendering import render_prose
 
 
 def emergency_contacts(org: Organization):
@@ -21,3 +35,138 @@ def emergency_contacts(org: Organization):
 
 def severity_levels(org: Organization):
     return SeverityLevel.objects.for_org(org)
+
+
+def with_steps(playbook: Playbook | None) -> Playbook | None:
+    """Adds `steps` (the reader's language, or the other) and `steps_html` (rendered)."""
+    if playbook is not None:
+        playbook.steps = pick(playbook.steps_ar, playbook.steps_en)
+        playbook.steps_html = render_prose(playbook.steps.text)
+    return playbook
+
+
+def playbooks(org: Organization) -> list[Playbook]:
+    return [with_steps(p) for p in Playbook.objects.for_org(org)]
+
+
+def open_incidents(org: Organization):
+    """The most serious first, then the newest."""
+    return (
+        Incident.objects.for_org(org)
+        .filter(status=Incident.Status.OPEN)
+        .select_related("level", "lead")
+        .order_by("-level__rank", "-number")
+    )
+
+
+def past_incidents(org: Organization, limit: int = 10):
+    return (
+        Incident.objects.for_org(org)
+        .filter(status=Incident.Status.CLOSED)
+        .select_related("level", "lead")
+        .order_by("-closed_at", "-number")[:limit]
+    )
+
+
+def incident(org: Organization, number: int):
+    return (
+        Incident.objects.for_org(org)
+        .select_related("level", "lead", "declared_by", "closed_by")
+        .prefetch_related("accounts")
+        .get(number=number)
+    )
+
+
+@dataclass
+class RoleDecision:
+    """One required role of a statement, as the page shows it."""
+
+    role: str
+    label: str
+    approval: Approval | None  # the decision on the current version, if any
+    may_decide: bool
+
+
+def incident_page(org: Organization, incident: Incident, membership) -> dict:
+    """Everything the incident page shows, in a fixed number of queries."""
+    user = membership.user if membership else None
+    timeline = list(
+        TimelineEntry.objects.filter(incident=incident)
+        .select_related("author")
+        .order_by("at", "pk")
+    )
+    statements = list(
+        incident.statements.prefetch_related(
+            Prefetch("approvals", queryset=Approval.objects.select_related("approver"))
+        )
+    )
+    decisions = [a for s in statements for a in s.approvals.all()]
+    users = {e.author_id for e in timeline} | {a.approver_id for a in decisions}
+    people = {p.user_id: p for p in Person.objects.for_org(org).filter(user_id__in=users - {None})}
+    corrected = {e.corrects_id for e in timeline if e.corrects_id}
+    by_id = {e.pk: e for e in timeline}
+    for entry in timeline:
+        entry.who = _who(entry.author, people)
+        entry.is_corrected = entry.pk in corrected
+        entry.corrected_entry = by_id.get(entry.corrects_id)
+    for approval in decisions:
+        approval.who = _who(approval.approver, people)
+    held = approvals.roles_held(org, user)
+    for statement in statements:
+        _add_decisions(statement, incident, held, user)
+    tasks = list(incident.tasks.select_related("owner"))
+    return {
+        "timeline": timeline,
+        "tasks": tasks,
+        "open_tasks": sum(1 for t in tasks if not t.done),
+        "statements": statements,
+        "held_roles": held,
+        "playbook": with_steps(
+            Playbook.objects.for_org(org).filter(kind=incident.playbook_kind).first()
+        ),
+        "alerted": _alerted(incident),
+    }
+
+
+def _who(user, people: dict[int, Person]) -> str:
+    """A user as the directory names them, else by their sign-in."""
+    if user is None:
+        return ""
+    person = people.get(user.pk)
+    return person.display_name if person else (user.get_full_name() or user.username)
+
+
+def _add_decisions(statement, incident: Incident, held: set[str], user) -> None:
+    """The statement's state, one row per required role, and the decisions that no longer
+    count (on earlier versions)."""
+    required = incident.level.approval_roles
+    decisions = list(statement.approvals.all())
+    statement.state = approvals.state(required, decisions, statement.version)
+    current = [a for a in decisions if a.version == statement.version]
+    statement.older = [a for a in decisions if a.version != statement.version]
+    statement.rows = []
+    for role in required:
+        mine = [a for a in current if a.role == role]
+        # A rejection is what the others need to see first.
+        shown = next((a for a in mine if a.decision == Approval.Decision.REJECT), None)
+        decided = user is not None and any(a.approver_id == user.pk for a in mine)
+        statement.rows.append(
+            RoleDecision(
+                role=role,
+                label=str(CrisisRole(role).label) if role in CrisisRole.values else role,
+                approval=shown or (mine[0] if mine else None),
+                may_decide=incident.is_open and role in held and not decided,
+            )
+        )
+
+
+def _alerted(incident: Incident) -> list[Alert]:
+    """Who was alerted about the incident's level (each person once, their latest alert)."""
+    latest: dict[int, Alert] = {}
+    for alert in (
+        Alert.objects.filter(incident=incident, event=Alert.Event.LEVEL)
+        .select_related("person")
+        .order_by("pk")
+    ):
+        latest[alert.person_id] = alert
+    return list(latest.values())

@@ -1,14 +1,17 @@
-"""Writes to the crisis plan."""
+"""Writes to the crisis plan. (Incidents: `incidents.py`; statements: `approvals.py`.)"""
 
 from simple_history.utils import bulk_create_with_history
 
-from siyasa.crisis.models import SeverityLevel
+from siyasa.crisis.defaults import DEFAULT_LEVEL_PLANS, DEFAULT_PLAYBOOKS
+from siyasa.crisis.models import Playbook, SeverityLevel
 from siyasa.orgs.models import Organization
 from siyasa.policy.defaults import DEFAULT_SEVERITY_LEVELS
 
 
 def seed_crisis_plan(org: Organization) -> None:
-    """Give a new organisation the default severity levels (R3.2), ready to edit."""
+    """Give a new organisation the default severity levels with who is alerted, who approves,
+    the internal communication plan and a holding statement (R3.2–R3.4), and the two playbooks
+    (R3.5) — all ready to edit."""
     bulk_create_with_history(  # R2.6: recorded like any other write
         [
             SeverityLevel(
@@ -18,6 +21,7 @@ def seed_crisis_plan(org: Organization) -> None:
                 name_en=name_en,
                 criteria_ar=criteria_ar,
                 criteria_en=criteria_en,
+                **level_plan(rank),
             )
             for rank, (name_ar, name_en, criteria_ar, criteria_en) in enumerate(
                 DEFAULT_SEVERITY_LEVELS, start=1
@@ -25,3 +29,27 @@ def seed_crisis_plan(org: Organization) -> None:
         ],
         SeverityLevel,
     )
+    bulk_create_with_history(
+        [
+            Playbook(
+                organization=org,
+                kind=kind,
+                title_ar=title_ar,
+                title_en=title_en,
+                steps_ar=steps_ar,
+                steps_en=steps_en,
+            )
+            for kind, (title_ar, title_en, steps_ar, steps_en) in DEFAULT_PLAYBOOKS.items()
+        ],
+        Playbook,
+    )
+
+
+def level_plan(rank: int) -> dict:
+    """The default plan fields of the level of this rank (empty beyond the four defaults)."""
+    plan = DEFAULT_LEVEL_PLANS.get(rank, {})
+    return {
+        **plan,
+        "notify_roles": [str(r) for r in plan.get("notify_roles", [])],
+        "approval_roles": [str(r) for r in plan.get("approval_roles", [])],
+    }

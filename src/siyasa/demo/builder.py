@@ -7,7 +7,17 @@ from django.db import transaction
 from django.utils import timezone
 
 from siyasa.core.services import touch
-from siyasa.crisis.models import CrisisRole, EmergencyContact
+from siyasa.crisis.models import (
+    Alert,
+    Approval,
+    CrisisRole,
+    EmergencyContact,
+    Incident,
+    SeverityLevel,
+    Statement,
+    Task,
+    TimelineEntry,
+)
 from siyasa.doctor.models import HealthSnapshot
 from siyasa.orgs.models import Membership, Organization, Person, Role
 from siyasa.orgs.services import create_organization
@@ -33,6 +43,7 @@ DEMO_LOGINS = [
     ("admin", "owner", PASSWORD),
     ("manager", "policy admin", PASSWORD),
     ("staff", "staff member", PASSWORD),
+    ("pr", "staff member, public relations (approves crisis statements)", PASSWORD),
 ]
 
 # username, role, key of the person the user is
@@ -41,6 +52,7 @@ USERS = [
     ("manager", Role.POLICY_ADMIN, "digital"),
     ("staff", Role.STAFF, "writer"),
     ("editor", Role.EDITOR, "designer"),
+    ("pr", Role.STAFF, "pr"),
 ]
 
 ORGANIZATION = {
@@ -202,6 +214,7 @@ EMERGENCY_CONTACTS = [
     (CrisisRole.SOCIAL_TEAM, "digital", "designer", 12),
     (CrisisRole.LEGAL, "lawyer", "director", 40),
     (CrisisRole.PUBLIC_RELATIONS, "pr", "agency", 20),
+    (CrisisRole.EXECUTIVE, "director", "pr", 30),
     (CrisisRole.BOARD_DELEGATE, "board", "director", 55),
     (CrisisRole.TECHNICAL, "it", "digital", 12),
 ]
@@ -249,6 +262,7 @@ def build_demo(*, today: datetime.date | None = None) -> Organization:
         _roles(org, people, accounts)
         _security(org, people, accounts, today)
         _crisis(org, people, today)
+        _past_incident(org, people, users, today)
         _policy_settings(org, people, users["admin"], today)
         _history(org, users, today)
         _health_history(org, today)
@@ -373,6 +387,130 @@ def _crisis(org: Organization, people: dict, today: datetime.date) -> None:
         )
         for role, person, backup, days_ago in EMERGENCY_CONTACTS
     )
+
+
+# A closed incident from last Ramadan's campaign, so the crisis room shows how one runs:
+# (days ago, hour, minute, user, kind, text, data). Statement texts are below.
+PAST_INCIDENT = {
+    "days_ago": 40,
+    "summary": (
+        "متبرعون يشتكون على منصة X من تأخر إيصالات التبرع خلال حملة رمضان، والشكوى تنتشر "
+        "خارج متابعينا."
+    ),
+    "answers": {"reach": "spreading", "media": "none", "legal": "none", "people": "none",
+                "account": "none"},
+    "task": ("مراجعة الإيصالات المتأخرة مع خدمة المتبرعين", "service"),
+    "statement": (
+        "نعتذر عن تأخر إيصالات بعض التبرعات خلال اليومين الماضيين بسبب خلل لدى مزود الرسائل، "
+        "وقد أُرسلت جميعها اليوم. ومن لم يصله إيصاله فيسعدنا خدمته عبر الرسائل الخاصة.",
+        "We apologise that some donation receipts were delayed over the last two days because "
+        "of a fault at our text-message provider; all of them have now been sent. If yours has "
+        "not arrived, please message us and we will help.",
+    ),
+    "review": (
+        "خلل لدى مزود الرسائل أخّر إيصالات نحو مئتي تبرع يومين، فاشتكى متبرعون على X وانتشرت "
+        "الشكوى خارج متابعينا.",
+        "حفظ الأدلة وإيقاف المنشورات المجدولة خلال دقائق، واعتماد الرد في أقل من ساعة.",
+        "إضافة خطوة إلى السياسة: يراجع فريق خدمة المتبرعين تنبيهات مزود الرسائل يوميًا خلال "
+        "الحملات.",
+    ),
+}  # fmt: skip
+
+
+def _past_incident(org: Organization, people: dict, users: dict, today: datetime.date) -> None:
+    """Written directly, with the times it happened (the services stamp "now" and alert people)."""
+    data = PAST_INCIDENT
+    day = today - datetime.timedelta(days=data["days_ago"])
+
+    def at(hour: int, minute: int, days_later: int = 0) -> datetime.datetime:
+        moment = datetime.datetime.combine(day, datetime.time(hour, minute))
+        return timezone.make_aware(moment + datetime.timedelta(days=days_later))
+
+    level = SeverityLevel.objects.get(organization=org, rank=2)
+    lead, manager, pr = people["digital"], users["manager"], users["pr"]
+    incident = Incident.objects.create(
+        organization=org,
+        number=1,
+        kind=Incident.Kind.COMMUNICATION,
+        level=level,
+        summary=data["summary"],
+        lead=lead,
+        assessment={"answers": data["answers"], "rank": 2},
+        declared_by=manager,
+        declared_at=at(10, 5),
+        status=Incident.Status.CLOSED,
+        closed_by=manager,
+        closed_at=at(9, 0, days_later=1),
+        review_happened=data["review"][0],
+        review_worked=data["review"][1],
+        review_changes=data["review"][2],
+    )
+    incident.accounts.set(SocialAccount.objects.for_org(org).filter(platform=Platform.X))
+    title, owner = data["task"]
+    Task.objects.create(
+        organization=org,
+        incident=incident,
+        title=title,
+        owner=people[owner],
+        done_at=at(11, 30),
+        done_by=manager,
+    )
+    text_ar, text_en = data["statement"]
+    statement = Statement.objects.create(
+        organization=org, incident=incident, number=1, text_ar=text_ar, text_en=text_en,
+        created_by=manager,
+    )  # fmt: skip
+    Approval.objects.bulk_create(
+        Approval(
+            organization=org,
+            statement=statement,
+            version=1,
+            approver=user,
+            role=role,
+            decision=Approval.Decision.APPROVE,
+            at=when,
+        )
+        for user, role, when in (
+            (manager, CrisisRole.SOCIAL_TEAM, at(11, 5)),
+            (pr, CrisisRole.PUBLIC_RELATIONS, at(11, 20)),
+        )
+    )
+    K = TimelineEntry.Kind
+    names = {"ar": lead.name, "en": lead.name_en}
+    entries = [
+        (at(10, 5), manager, K.DECLARED, "", {"level": level.names(), "lead": names}),
+        (at(10, 12), manager, K.NOTE,
+         "أوقفنا المنشورات المجدولة لحملة رمضان مؤقتًا، وحفظنا صور التغريدات وروابطها.", {}),
+        (at(10, 20), manager, K.TASK_ADDED, "", {"task": title}),
+        (at(10, 40), manager, K.STATEMENT_SUBMITTED, "",
+         {"statement": 1, "version": 1, "text": {"ar": text_ar, "en": text_en}}),
+        (at(11, 5), manager, K.APPROVED, "", {"statement": 1, "version": 1, "role": "social_team"}),
+        (at(11, 20), pr, K.APPROVED, "", {"statement": 1, "version": 1,
+                                          "role": "public_relations"}),
+        (at(11, 20), None, K.PUBLISHABLE, "", {"statement": 1, "version": 1}),
+        (at(11, 30), manager, K.TASK_DONE, "", {"task": title}),
+        (at(11, 35), manager, K.NOTE,
+         "نُشر الرد على X وإنستغرام، وتواصلت خدمة المتبرعين مع أربعة عشر متبرعًا.", {}),
+        (at(9, 0, 1), manager, K.CLOSED, "", {}),
+        (at(9, 0, 1), manager, K.POLICY_CHANGE, data["review"][2], {}),
+    ]  # fmt: skip
+    created = TimelineEntry.objects.bulk_create(
+        TimelineEntry(
+            organization=org, incident=incident, at=when, author=user, kind=kind, text=text,
+            data=facts,
+        )
+        for when, user, kind, text, facts in entries
+    )  # fmt: skip
+    # Who was alerted when it was declared: the minor level's people (social team and PR).
+    recipients = [people[key] for key in ("digital", "designer", "pr", "agency")]
+    Alert.objects.bulk_create(
+        Alert(
+            organization=org, incident=incident, entry=created[0], person=person,
+            event=Alert.Event.LEVEL, level=level, email=person.email, language="ar",
+            status=Alert.Status.SENT, attempts=1, sent_at=at(10, 6),
+        )
+        for person in recipients
+    )  # fmt: skip
 
 
 def _policy_settings(org: Organization, people: dict, admin, today: datetime.date) -> None:

@@ -4,10 +4,11 @@ findings. Each is named for its requirement; `CHECKS` lists them in catalogue or
 import datetime
 from collections.abc import Iterator
 
+from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 
 from siyasa.core.permissions import Capability
-from siyasa.crisis.models import CrisisRole
+from siyasa.crisis.models import CrisisRole, Playbook
 from siyasa.doctor.data import OrgData
 from siyasa.doctor.findings import Finding, Fix
 from siyasa.doctor.findings import Severity as S
@@ -353,6 +354,61 @@ def r3_2_levels(d: OrgData) -> Iterator[Finding]:
         )
 
 
+def _level(level) -> dict:
+    # The level's name in the language the finding is read in (its names are bilingual data).
+    return {"level": lazy(lambda: level.name, str)()}
+
+
+def r3_3_internal_comms(d: OrgData) -> Iterator[Finding]:
+    for level in d.levels:
+        if not (level.internal_comms_ar.strip() or level.internal_comms_en.strip()):
+            yield Finding(
+                "R3.3",
+                S.ERROR,
+                _("The level “%(level)s” has no internal communication plan."),
+                _level(level),
+                f"level:{level.pk}:comms",
+                Fix("level_edit", {"pk": level.pk}),
+            )
+
+
+def r3_4_approval_chains(d: OrgData) -> Iterator[Finding]:
+    for level in d.levels:
+        if not level.approval_roles:
+            yield Finding(
+                "R3.4",
+                S.ERROR,
+                _("Nobody is named to approve a public response at the level “%(level)s”."),
+                _level(level),
+                f"level:{level.pk}:approvals",
+                Fix("level_edit", {"pk": level.pk}),
+            )
+
+
+def r3_5_playbooks(d: OrgData) -> Iterator[Finding]:
+    by_kind = {playbook.kind: playbook for playbook in d.playbooks}
+    for kind in Playbook.Kind:
+        playbook = by_kind.get(kind.value)
+        if playbook is None:
+            yield Finding(
+                "R3.5",
+                S.ERROR,
+                _("The crisis plan has no playbook for “%(kind)s”."),
+                {"kind": kind.label},
+                f"playbook:{kind.value}",
+                Fix("playbook_new"),
+            )
+        elif not playbook.has_steps:
+            yield Finding(
+                "R3.5",
+                S.ERROR,
+                _("The playbook for “%(kind)s” has no steps."),
+                {"kind": kind.label},
+                f"playbook:{kind.value}",
+                Fix("playbook_edit", {"pk": playbook.pk}),
+            )
+
+
 def r4_texts_and_review(d: OrgData) -> Iterator[Finding]:
     yield from _texts(
         d, (("R4.1", "law.copyright"), ("R4.2", "law.privacy"), ("R4.3", "law.confidentiality"))
@@ -431,6 +487,9 @@ CHECKS = (
     r2_7_two_factor,
     r3_1_contacts,
     r3_2_levels,
+    r3_3_internal_comms,
+    r3_4_approval_chains,
+    r3_5_playbooks,
     r4_texts_and_review,
     r5_texts,
     r6_speaking,

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from django.db.models import Count, F, OuterRef, Q, Subquery
 from django.utils.translation import gettext_lazy as _
 
-from siyasa.crisis.models import EmergencyContact, SeverityLevel
+from siyasa.crisis.models import EmergencyContact, Playbook, SeverityLevel
 from siyasa.orgs.models import Membership, Organization, Person
 from siyasa.policy.models import Acknowledgement, PolicyVersion, VersionKind
 from siyasa.policy.rules import Rules, draft_rules_for
@@ -39,6 +39,7 @@ class OrgData:
     role_counts: dict[str, int] = field(default_factory=dict)
     contacts: list[EmergencyContact] = field(default_factory=list)
     levels: list[SeverityLevel] = field(default_factory=list)
+    playbooks: list[Playbook] = field(default_factory=list)
     # Open offboardings with the number of items still to do.
     offboardings: list = field(default_factory=list)
     rules: Rules | None = None
@@ -161,6 +162,8 @@ def _crisis(data, ids):
         data[contact.organization_id].contacts.append(contact)
     for level in SeverityLevel.objects.filter(organization__in=ids).order_by("rank"):
         data[level.organization_id].levels.append(level)
+    for playbook in Playbook.objects.filter(organization__in=ids).order_by("kind"):
+        data[playbook.organization_id].playbooks.append(playbook)
 
 
 def _rules(data, ids, today):

@@ -13,6 +13,8 @@ from siyasa.core.tests.factories import (
     ResponsibilityFactory,
     SeverityLevelFactory,
 )
+from siyasa.crisis import approvals, incidents
+from siyasa.crisis.models import Playbook, SeverityLevel
 from siyasa.orgs.models import Membership
 from siyasa.policy.services import publish_version
 from siyasa.security import offboarding as offboarding_service
@@ -33,6 +35,19 @@ POST_ONLY_VIEW = {**VIEW, "staff": 405, "editor": 405, "policy_admin": 405, "own
 POST_ONLY_MANAGE = {**MANAGE, "policy_admin": 405, "owner": 405}
 # URLs of a row that hangs under one account: /accounts/<account_pk>/…
 UNDER_ACCOUNT = ("grant_new", "grant_edit", "grant_delete", "custody_edit", "account_rotations")
+# URLs under one incident, which is numbered per organisation: /crisis/incidents/<number>/…
+UNDER_INCIDENT = (
+    "incident_detail",
+    "incident_entry",
+    "incident_level",
+    "incident_lead",
+    "incident_close",
+    "task_add",
+    "task_done",
+    "statement_add",
+    "statement_edit",
+    "statement_decide",
+)
 
 # URL name -> (expected GET status per visitor, which object fills <pk>).
 EXPECTED = {
@@ -93,6 +108,21 @@ EXPECTED = {
     "level_new": (MANAGE, None),
     "level_edit": (MANAGE, "level"),
     "level_delete": (MANAGE, "level"),
+    "playbook_new": (MANAGE, None),
+    "playbook_edit": (MANAGE, "playbook"),
+    # Anyone in the team may declare and work on an incident; who may change its level or lead,
+    # close it, or approve a statement is decided per incident (crisis/tests/test_permissions.py).
+    "incident_declare": (VIEW, None),
+    "incident_detail": (VIEW, None),
+    "incident_entry": (POST_ONLY_VIEW, None),
+    "incident_level": (POST_ONLY_VIEW, None),
+    "incident_lead": (POST_ONLY_VIEW, None),
+    "incident_close": (POST_ONLY_VIEW, None),
+    "task_add": (POST_ONLY_VIEW, None),
+    "task_done": (POST_ONLY_VIEW, "task"),
+    "statement_add": (POST_ONLY_VIEW, None),
+    "statement_edit": (VIEW, "statement"),
+    "statement_decide": (POST_ONLY_VIEW, "statement"),
     "notification_log": (MANAGE, None),
     "audit_history": (MANAGE, None),
     "audit_history_csv": (MANAGE, None),
@@ -118,6 +148,14 @@ def objects_of(org):
     CustodyFactory(organization=org, account=grant.account)
     owner = Membership.objects.filter(organization=org, role="owner").first()
     leaving = PersonFactory(organization=org)
+    incident = incidents.declare(
+        membership=owner,
+        kind="communication",
+        level=SeverityLevel.objects.for_org(org).order_by("rank").first(),
+        summary="Something is spreading",
+        lead=PersonFactory(organization=org),
+        answers={},
+    )
     DeviceFactory(organization=org, assignee=leaving)
     offboarding = offboarding_service.start(
         membership=owner, person=leaving, last_day=timezone.localdate()
@@ -133,6 +171,12 @@ def objects_of(org):
         "device": DeviceFactory(organization=org),
         "contact": EmergencyContactFactory(organization=org),
         "level": SeverityLevelFactory(organization=org),
+        "playbook": Playbook.objects.for_org(org).first(),
+        "incident": incident,
+        "task": incidents.add_task(membership=owner, incident=incident, title="Pause posts"),
+        "statement": approvals.submit(
+            membership=owner, incident=incident, text_ar="نتابع الأمر", text_en=""
+        ),
         "membership": Membership.objects.filter(organization=org).first(),
         "version": publish_version(
             membership=Membership.objects.filter(organization=org, role="owner").first(),
@@ -150,6 +194,8 @@ def url_for(name: str, org, objects) -> str:
         kwargs["pk"] = objects[pk_source].pk
     if name in UNDER_ACCOUNT:
         kwargs["account_pk"] = objects["account"].pk
+    if name in UNDER_INCIDENT:
+        kwargs["number"] = objects["incident"].number
     if name == "offboarding_item":
         kwargs["item_pk"] = objects["offboarding_item"].pk
     if name == "policy_text_edit":

@@ -10,3 +10,52 @@ document.addEventListener("DOMContentLoaded", () => {
     });
   }
 });
+
+// Declaring an incident: suggest a level as the five questions are answered. The server says
+// the same when the form is sent (crisis/assessment.py); this only saves a round trip.
+document.addEventListener("DOMContentLoaded", () => {
+  const form = document.querySelector("form[data-assess]");
+  if (!form) return;
+  const level = form.querySelector("select[name='level']");
+  const shown = form.querySelector("[data-suggested]");
+  const reasons = form.querySelector("[data-reasons]");
+  if (!level || !shown || !reasons) return;
+  for (const button of form.querySelectorAll("[data-nojs]")) button.hidden = true;
+  let levelChosen = false;
+  let kindChosen = false;
+  level.addEventListener("change", () => { levelChosen = true; });
+  for (const kind of form.querySelectorAll("input[name='kind']")) {
+    kind.addEventListener("change", () => { kindChosen = true; });
+  }
+  const update = () => {
+    const checked = [...form.querySelectorAll("input[data-rank]:checked")];
+    const rank = Math.max(1, ...checked.map((input) => Number(input.dataset.rank)));
+    const options = [...level.options].filter((o) => o.dataset.rank)
+      .sort((a, b) => Number(a.dataset.rank) - Number(b.dataset.rank));
+    const atOrBelow = options.filter((o) => Number(o.dataset.rank) <= rank);
+    const suggested = atOrBelow.length ? atOrBelow[atOrBelow.length - 1] : options[0];
+    if (!suggested) return;
+    shown.textContent = suggested.textContent;
+    const lines = checked.filter((input) => rank > 1 && Number(input.dataset.rank) === rank)
+      .map((input) => {
+        const question = input.closest("fieldset")?.querySelector("legend")?.firstChild?.textContent.trim();
+        return `${question} — ${input.closest("label")?.textContent.trim()}`;
+      });
+    if (!lines.length) lines.push(reasons.dataset.empty);
+    reasons.replaceChildren(...lines.map((text) => {
+      const li = document.createElement("li");
+      li.textContent = text;
+      return li;
+    }));
+    if (!levelChosen) level.value = suggested.value;
+    const account = form.querySelector("input[name='q_account']:checked");
+    if (!kindChosen && account) {
+      const kind = Number(account.dataset.rank) > 1 ? "technical" : "communication";
+      const radio = form.querySelector(`input[name='kind'][value='${kind}']`);
+      if (radio) radio.checked = true;
+    }
+  };
+  form.addEventListener("change", (event) => {
+    if (event.target.dataset.rank) update();
+  });
+});

@@ -1,0 +1,112 @@
+"""Sending one incident alert at most once: a conditional update claims it before the e-mail
+leaves; temporary SMTP failures are retried like the reminders' (`siyasa.notify.delivery`)."""
+
+import smtplib
+
+from django.core.mail import EmailMultiAlternatives
+from django.db.models import F, Q
+from django.utils import timezone, translation
+
+from siyasa.core.i18n import pick
+from siyasa.core.phones import international
+from siyasa.crisis.models import Alert, EmergencyContact, role_labels
+from siyasa.notify.delivery import BACKOFF, MAX_ATTEMPTS, Outcome
+from siyasa.notify.delivery import _permanent as permanent_failure  # the reminders' rule
+from siyasa.notify.emails import absolute, render
+from siyasa.notify.rules import org_path
+from siyasa.orgs.models import Person
+
+Status = Alert.Status
+
+
+def deliver(*, organization_id: int, alert_id: int) -> Outcome:
+    """Send a pending alert; one that is sent, failed or being sent elsewhere is left alone."""
+    alerts = Alert.objects.filter(organization_id=organization_id, pk=alert_id)
+    claimed = alerts.filter(status=Status.PENDING).update(
+        status=Status.SENDING, attempts=F("attempts") + 1, updated_at=timezone.now()
+    )
+    if claimed != 1:
+        return Outcome("skipped")
+    alert = alerts.select_related(
+        "organization", "person", "incident__lead", "level", "entry", "statement"
+    ).get()
+    try:
+        message(alert).send()
+    except (smtplib.SMTPException, OSError) as error:
+        if permanent_failure(error) or alert.attempts >= MAX_ATTEMPTS:
+            _finish(alert, Status.FAILED, error)
+            return Outcome("failed")
+        _finish(alert, Status.PENDING, error)
+        return Outcome("retry", BACKOFF[alert.attempts - 1])
+    except Exception as error:
+        _finish(alert, Status.FAILED, error)
+        raise
+    _finish(alert, Status.SENT)
+    return Outcome("sent")
+
+
+def _finish(alert: Alert, status: str, error: BaseException | None = None) -> None:
+    now = timezone.now()
+    Alert.objects.filter(pk=alert.pk, status=Status.SENDING).update(
+        status=status,
+        sent_at=now if status == Status.SENT else None,
+        last_error=f"{type(error).__name__}: {error}"[:300] if error else "",
+        updated_at=now,
+    )
+
+
+def message(alert: Alert) -> EmailMultiAlternatives:
+    """The alert as a multipart e-mail in the recipient's language (Arabic right-to-left)."""
+    language = alert.language
+    incident, org = alert.incident, alert.organization
+    path = org_path("incident_detail", org, number=incident.number)
+    with translation.override(language):
+        lead = incident.lead
+        context = {
+            "org_name": org.name,
+            "person_name": alert.person.display_name,
+            "number": incident.number,
+            "kind": incident.get_kind_display(),
+            "level_name": pick(alert.level.name_ar, alert.level.name_en, language).text,
+            "what": alert.entry.describe(),
+            "why": alert.entry.text,
+            "summary": incident.summary,
+            "lead_name": lead.display_name if lead else "",
+            "lead_phone": international(lead.phone) if lead and lead.phone else "",
+            "comms": pick(
+                alert.level.internal_comms_ar, alert.level.internal_comms_en, language
+            ).text,
+            "url": absolute(path, language),
+        }
+        name = "crisis-alert"
+        if alert.event == Alert.Event.APPROVAL and alert.statement is not None:
+            name = "crisis-approval"
+            statement = alert.statement
+            held = roles_of_person(org, alert.person)
+            asked = [r for r in alert.level.approval_roles if r in held]
+            context.update(
+                statement=statement.number,
+                version=statement.version,
+                text_ar=statement.text_ar,
+                text_en=statement.text_en,
+                roles=(", " if language == "en" else "، ").join(role_labels(asked)),
+                url=absolute(f"{path}#statement-{statement.number}", language),
+            )
+    subject, text, html = render(name, context, language=language)
+    email = EmailMultiAlternatives(
+        subject,
+        text,
+        to=[alert.email],
+        headers={"Auto-Submitted": "auto-generated", "Content-Language": language},
+    )
+    email.attach_alternative(html, "text/html")
+    return email
+
+
+def roles_of_person(org, person: Person) -> set[str]:
+    """The crisis roles a person holds, as emergency contact or as backup."""
+    return set(
+        EmergencyContact.objects.for_org(org)
+        .filter(Q(person=person) | Q(backup=person))
+        .values_list("role", flat=True)
+    )

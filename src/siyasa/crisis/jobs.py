@@ -1,0 +1,31 @@
+"""The alert delivery job, run by the django-tasks worker (`siyasa db_worker`)."""
+
+import datetime
+
+from django.utils import timezone
+
+try:  # Django 6 ships the tasks framework; on 5.2 the django-tasks package provides it.
+    from django.tasks import task
+except ImportError:  # pragma: no cover - depends on the Django version
+    from django_tasks import task
+
+from siyasa.crisis import delivery
+
+
+@task()
+def deliver_alert(organization_id: int, alert_id: int) -> str:
+    """Send one incident alert; after a temporary SMTP failure, queue itself again later."""
+    outcome = delivery.deliver(organization_id=organization_id, alert_id=alert_id)
+    if outcome.retry_in is not None:
+        enqueue(organization_id=organization_id, alert_id=alert_id, delay=outcome.retry_in)
+    return outcome.status
+
+
+def enqueue(
+    *, organization_id: int, alert_id: int, delay: datetime.timedelta | None = None
+) -> None:
+    job = deliver_alert
+    # A backend that cannot defer (the immediate one, in development) retries at once.
+    if delay is not None and job.get_backend().supports_defer:
+        job = job.using(run_after=timezone.now() + delay)
+    job.enqueue(organization_id, alert_id)

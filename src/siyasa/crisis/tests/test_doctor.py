@@ -1,0 +1,77 @@
+"""The doctor's crisis checks: R3.3 (internal communication), R3.4 (approval chains), R3.5
+(both playbooks) — each fires on a data set that misses it, and not on one that has it."""
+
+import datetime
+
+from siyasa.crisis.models import Playbook, SeverityLevel
+from siyasa.demo.builder import build_demo
+from siyasa.doctor.engine import diagnose
+from siyasa.doctor.score import CHECKED_REQUIREMENTS
+
+TODAY = datetime.date(2026, 6, 10)
+
+
+def findings(org, requirement):
+    return [f for f in diagnose(org, TODAY).findings if f.requirement == requirement]
+
+
+def test_the_crisis_requirements_are_scored():
+    assert {"R3.3", "R3.4", "R3.5"} <= set(CHECKED_REQUIREMENTS)
+
+
+def test_a_new_organisations_plan_meets_r3_2_to_r3_5(cast):
+    for requirement in ("R3.2", "R3.3", "R3.4", "R3.5"):
+        assert not findings(cast.org, requirement), requirement
+
+
+def test_r3_3_a_level_without_an_internal_communication_plan(cast):
+    level = SeverityLevel.objects.for_org(cast.org).get(rank=3)
+    SeverityLevel.objects.filter(pk=level.pk).update(internal_comms_ar="", internal_comms_en=" ")
+    [finding] = findings(cast.org, "R3.3")
+    assert finding.subject == f"level:{level.pk}:comms"
+    assert finding.fix.url(cast.org.slug).endswith(f"/crisis/levels/{level.pk}/")
+
+    # One language is enough.
+    SeverityLevel.objects.filter(pk=level.pk).update(internal_comms_en="Call the lead.")
+    assert not findings(cast.org, "R3.3")
+
+
+def test_r3_4_a_level_without_an_approval_chain(cast):
+    level = SeverityLevel.objects.for_org(cast.org).get(rank=1)
+    SeverityLevel.objects.filter(pk=level.pk).update(approval_roles=[])
+    [finding] = findings(cast.org, "R3.4")
+    assert (finding.subject, str(finding.severity)) == (f"level:{level.pk}:approvals", "error")
+
+
+def test_r3_5_a_missing_or_empty_playbook(cast):
+    Playbook.objects.for_org(cast.org).filter(kind="compromised_account").delete()
+    Playbook.objects.for_org(cast.org).filter(kind="communication").update(
+        steps_ar="", steps_en="  "
+    )
+    found = {f.subject: f for f in findings(cast.org, "R3.5")}
+
+    assert set(found) == {"playbook:communication", "playbook:compromised_account"}
+    assert (
+        found["playbook:compromised_account"]
+        .fix.url(cast.org.slug)
+        .endswith("/crisis/playbooks/new/")
+    )
+
+
+def test_the_messages_read_in_either_language(cast):
+    from django.utils import translation
+
+    SeverityLevel.objects.for_org(cast.org).filter(rank=4).update(approval_roles=[])
+    [finding] = findings(cast.org, "R3.4")
+    with translation.override("en"):
+        assert "Critical" in finding.message
+    with translation.override("ar"):
+        assert "حرجة" in finding.message
+
+
+def test_the_demo_plan_is_complete(db):
+    org = build_demo(today=TODAY)
+    for requirement in ("R3.1", "R3.2", "R3.3", "R3.4", "R3.5"):
+        assert not [f for f in findings(org, requirement) if str(f.severity) == "error"], (
+            requirement
+        )
