@@ -1,18 +1,15 @@
-"""Sending one incident alert at most once: a conditional update claims it before the e-mail
-leaves; temporary SMTP failures are retried like the reminders' (`siyasa.notify.delivery`)."""
-
-import smtplib
+"""Sending one incident alert at most once, through the same outbox as the reminders
+(`siyasa.notify.outbox`: conditional-update claim, retries with backoff)."""
 
 from django.core.mail import EmailMultiAlternatives
-from django.db.models import F, Q
-from django.utils import timezone, translation
+from django.db.models import Q
+from django.utils import translation
 
 from siyasa.core.i18n import pick
 from siyasa.core.phones import international
 from siyasa.crisis.models import Alert, EmergencyContact, role_labels
-from siyasa.notify.delivery import BACKOFF, MAX_ATTEMPTS, Outcome
-from siyasa.notify.delivery import _permanent as permanent_failure  # the reminders' rule
 from siyasa.notify.emails import absolute, render
+from siyasa.notify.outbox import Outcome, send_once
 from siyasa.notify.rules import org_path
 from siyasa.orgs.models import Person
 
@@ -21,38 +18,9 @@ Status = Alert.Status
 
 def deliver(*, organization_id: int, alert_id: int) -> Outcome:
     """Send a pending alert; one that is sent, failed or being sent elsewhere is left alone."""
-    alerts = Alert.objects.filter(organization_id=organization_id, pk=alert_id)
-    claimed = alerts.filter(status=Status.PENDING).update(
-        status=Status.SENDING, attempts=F("attempts") + 1, updated_at=timezone.now()
-    )
-    if claimed != 1:
-        return Outcome("skipped")
-    alert = alerts.select_related(
-        "organization", "person", "incident__lead", "level", "entry", "statement"
-    ).get()
-    try:
-        message(alert).send()
-    except (smtplib.SMTPException, OSError) as error:
-        if permanent_failure(error) or alert.attempts >= MAX_ATTEMPTS:
-            _finish(alert, Status.FAILED, error)
-            return Outcome("failed")
-        _finish(alert, Status.PENDING, error)
-        return Outcome("retry", BACKOFF[alert.attempts - 1])
-    except Exception as error:
-        _finish(alert, Status.FAILED, error)
-        raise
-    _finish(alert, Status.SENT)
-    return Outcome("sent")
-
-
-def _finish(alert: Alert, status: str, error: BaseException | None = None) -> None:
-    now = timezone.now()
-    Alert.objects.filter(pk=alert.pk, status=Status.SENDING).update(
-        status=status,
-        sent_at=now if status == Status.SENT else None,
-        last_error=f"{type(error).__name__}: {error}"[:300] if error else "",
-        updated_at=now,
-    )
+    rows = Alert.objects.filter(organization_id=organization_id, pk=alert_id)
+    related = ("organization", "person", "incident__lead", "level", "entry", "statement")
+    return send_once(rows, related=related, build=message)
 
 
 def message(alert: Alert) -> EmailMultiAlternatives:

@@ -2,14 +2,13 @@
 
 import datetime
 
-from django.utils import timezone
-
 try:  # Django 6 ships the tasks framework; on 5.2 the django-tasks package provides it.
     from django.tasks import task
 except ImportError:  # pragma: no cover - depends on the Django version
     from django_tasks import task
 
 from siyasa.crisis import delivery
+from siyasa.notify import outbox
 
 
 @task()
@@ -24,8 +23,4 @@ def deliver_alert(organization_id: int, alert_id: int) -> str:
 def enqueue(
     *, organization_id: int, alert_id: int, delay: datetime.timedelta | None = None
 ) -> None:
-    job = deliver_alert
-    # A backend that cannot defer (the immediate one, in development) retries at once.
-    if delay is not None and job.get_backend().supports_defer:
-        job = job.using(run_after=timezone.now() + delay)
-    job.enqueue(organization_id, alert_id)
+    outbox.enqueue(deliver_alert, organization_id, alert_id, delay=delay)

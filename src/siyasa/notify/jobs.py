@@ -2,14 +2,12 @@
 
 import datetime
 
-from django.utils import timezone
-
 try:  # Django 6 ships the tasks framework; on 5.2 the django-tasks package provides it.
     from django.tasks import task
 except ImportError:  # pragma: no cover - depends on the Django version
     from django_tasks import task
 
-from siyasa.notify import delivery
+from siyasa.notify import delivery, outbox
 
 
 @task()
@@ -24,8 +22,4 @@ def deliver_digest(organization_id: int, digest_id: int) -> str:
 def enqueue(
     *, organization_id: int, digest_id: int, delay: datetime.timedelta | None = None
 ) -> None:
-    job = deliver_digest
-    # A backend that cannot defer (the immediate one, in development) retries at once.
-    if delay is not None and job.get_backend().supports_defer:
-        job = job.using(run_after=timezone.now() + delay)
-    job.enqueue(organization_id, digest_id)
+    outbox.enqueue(deliver_digest, organization_id, digest_id, delay=delay)
