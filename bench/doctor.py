@@ -29,7 +29,6 @@ def build(n: int, rng: random.Random) -> list:
 
     from siyasa.crisis.models import EmergencyContact
     from siyasa.orgs.models import Person
-    from siyasa.orgs.services import create_organization
     from siyasa.registry.models import (
         AccessGrant,
         Area,
@@ -38,6 +37,7 @@ def build(n: int, rng: random.Random) -> list:
         ResponsibilityAssignment,
         SocialAccount,
     )
+    from siyasa.workspace.services import create_organization
 
     owner, _ = get_user_model().objects.get_or_create(username="bench-doctor-owner")
     orgs = [

@@ -106,8 +106,8 @@ def build_large(rng: random.Random):
     """Create `bench-large` with bulk inserts and publish its policy; return the organisation."""
     from django.db import transaction
 
-    from siyasa.core.services import touch
     from siyasa.orgs.models import Organization
+    from siyasa.orgs.rows import touch
 
     with transaction.atomic():
         Organization.objects.filter(slug=SLUG_LARGE).delete()
@@ -155,7 +155,7 @@ def bench_usernames() -> list[str]:
 
 def _organization():
     from siyasa.orgs.models import Membership, Organization, Role
-    from siyasa.orgs.services import create_organization
+    from siyasa.workspace.services import create_organization
 
     users = [_user(name) for name in bench_usernames()]
     org = create_organization(

@@ -5,7 +5,7 @@ from django.test import Client
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from siyasa.core.permissions import needs_two_factor
+from siyasa.accounts.two_factor import needs_two_factor
 from siyasa.core.tests.factories import (
     MembershipFactory,
     OrganizationFactory,

@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "siyasa.core",
     "siyasa.orgs",
+    "siyasa.accounts",
     "siyasa.registry",
     "siyasa.crisis",
     "siyasa.policy",
@@ -67,6 +68,7 @@ INSTALLED_APPS = [
     "siyasa.notify",
     "siyasa.security",
     "siyasa.audit",
+    "siyasa.workspace",
     "siyasa.demo",
 ]
 
@@ -81,7 +83,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "django_otp.middleware.OTPMiddleware",
-    "siyasa.core.two_factor.TwoFactorMiddleware",
+    "siyasa.accounts.two_factor.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -138,7 +140,7 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
 ]
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "home"
+LOGIN_REDIRECT_URL = "after_sign_in"
 LOGOUT_REDIRECT_URL = "home"
 
 # Arabic first: the default language, and the first in every list.
@@ -209,7 +211,7 @@ AXES_FAILURE_LIMIT = envint("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = timedelta(minutes=envint("AXES_COOLOFF_MINUTES", 15))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_CALLABLE = "siyasa.core.account_views.locked_out"
+AXES_LOCKOUT_CALLABLE = "siyasa.accounts.views.locked_out"
 
 # Two-factor sign-in (django-otp, time-based codes from an authenticator app).
 OTP_TOTP_ISSUER = "Siyasa"

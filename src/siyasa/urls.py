@@ -5,10 +5,11 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from siyasa.core import account_views
-from siyasa.orgs import views as org_views
+from siyasa.accounts import views as account_views
+from siyasa.workspace import urls as workspace_urls
 
 org_patterns = [
+    *workspace_urls.org_urlpatterns,
     path("", include("siyasa.orgs.urls")),
     path("", include("siyasa.registry.urls")),
     path("", include("siyasa.policy.urls")),
@@ -22,8 +23,8 @@ org_patterns = [
 urlpatterns = [
     path("admin/", admin.site.urls),
     *i18n_patterns(
-        path("", org_views.home, name="home"),
-        path("accounts/login/", org_views.SignInView.as_view(), name="login"),
+        path("", include(workspace_urls.urlpatterns)),
+        path("accounts/login/", account_views.SignInView.as_view(), name="login"),
         path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
         path("accounts/two-factor/", account_views.two_factor_setup, name="two_factor_setup"),
         path(
@@ -61,7 +62,6 @@ urlpatterns = [
             account_views.PasswordChangeDoneView.as_view(),
             name="password_change_done",
         ),
-        path("new/", org_views.organization_new, name="organization_new"),
         path("o/<slug:slug>/", include(org_patterns)),
     ),
 ]

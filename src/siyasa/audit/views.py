@@ -12,7 +12,7 @@ from django.views.decorators.http import require_safe
 from siyasa.audit import selectors
 from siyasa.audit.forms import HistoryFilterForm
 from siyasa.core.permissions import Capability
-from siyasa.core.views import org_view
+from siyasa.orgs.access import org_view
 
 PER_PAGE = 25
 # A cell that starts like a formula is run by spreadsheets; a leading apostrophe keeps it text.

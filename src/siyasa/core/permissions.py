@@ -4,13 +4,26 @@ Every view and every service asks `can(membership, capability)` or `require(...)
 nothing else in the code base compares role names.
 """
 
+from __future__ import annotations
+
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
+from django.db import models
+from django.utils.translation import gettext_lazy as _
 
-from siyasa.orgs.models import Membership, Role
+if TYPE_CHECKING:  # the model lives above core; only its type is needed here
+    from siyasa.orgs.models import Membership
+
+
+class Role(models.TextChoices):
+    """A member's role in one organisation (stored on `orgs.Membership`)."""
+
+    OWNER = "owner", _("Owner")
+    POLICY_ADMIN = "policy_admin", _("Policy admin")
+    EDITOR = "editor", _("Editor")
+    STAFF = "staff", _("Staff member")
 
 
 class Capability(StrEnum):
@@ -93,16 +106,6 @@ TWO_FACTOR_ROLES = frozenset(
     for role, capabilities in ROLE_CAPABILITIES.items()
     if Capability.MANAGE_POLICY in capabilities
 )
-
-
-def needs_two_factor(user) -> bool:
-    """Whether `user` must confirm a one-time code to open organisation pages: an owner or policy
-    admin anywhere, or any member of an organisation that requires it."""
-    if not user.is_authenticated or not settings.SIYASA_ENFORCE_TWO_FACTOR:
-        return False
-    return Membership.objects.filter(
-        Q(role__in=TWO_FACTOR_ROLES) | Q(organization__require_two_factor=True), user=user
-    ).exists()
 
 
 def edit_capability(model) -> Capability:

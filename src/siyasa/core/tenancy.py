@@ -12,7 +12,7 @@ class OrgOwned(models.Model):
     """Base for every row that belongs to an organisation.
 
     `policy_part` names the part of the policy page whose "last changed" date a write to
-    this model moves (see `siyasa.core.services.touch`).
+    this model moves (see `siyasa.orgs.rows.touch`).
     """
 
     organization = models.ForeignKey(

@@ -1,8 +1,75 @@
-"""The crisis plan a new organisation starts from, ready to edit: what each default severity level
-adds to the names and criteria in `siyasa.policy.defaults.DEFAULT_SEVERITY_LEVELS` (who is alerted,
-who approves, the internal communication plan, a holding statement), and the two playbooks."""
+"""The crisis plan a new organisation starts from, ready to edit: four severity levels (names,
+criteria, who is alerted, who approves, internal communication, a holding statement) and the two
+playbooks."""
 
 from siyasa.crisis.models import CrisisRole, Playbook
+
+# R3.2: the four default severity levels, lowest first:
+# (name_ar, name_en, criteria_ar, criteria_en).
+# Criteria are 1-3 sentences covering reach and speed of spread, media pick-up, legal exposure,
+# risk to beneficiaries' safety or privacy, account compromise, as fits each level.
+DEFAULT_SEVERITY_LEVELS: list[tuple[str, str, str, str]] = [
+    (
+        "متابعة",
+        "Watch",
+        (
+            "تعليقات سلبية قليلة أو شكوى محدودة الانتشار لا تتسع، دون اهتمام إعلامي أو مسألة "
+            "نظامية أو خطر على سلامة أحد أو خصوصيته. يتابعها مسؤول الرصد، ويُرد عليها ضمن "
+            "خدمة الجمهور المعتادة."
+        ),
+        (
+            "A few negative comments or a complaint with limited reach that is not spreading, "
+            "with no media interest, no legal issue and no risk to anyone's safety or "
+            "privacy. The monitoring lead keeps an eye on it, and it is answered through "
+            "normal day-to-day service."
+        ),
+    ),
+    (
+        "محدودة",
+        "Minor",
+        (
+            "انتقاد أو خطأ في أحد منشوراتنا ينتشر خارج جمهورنا المعتاد خلال ساعات، أو محاولة "
+            "دخول مشبوهة إلى أحد الحسابات جرى صدّها. لا تتناوله وسائل الإعلام، ولا تترتب عليه "
+            "تبعات نظامية، ولا يعرّض سلامة المستفيدين أو خصوصيتهم للخطر."
+        ),
+        (
+            "Criticism of us, or an error in one of our posts, is spreading beyond our usual "
+            "audience within hours, or a suspicious login attempt on an account was blocked. "
+            "No media pick-up, no legal exposure and no risk to beneficiaries' safety or "
+            "privacy."
+        ),
+    ),
+    (
+        "كبيرة",
+        "Major",
+        (
+            "تنتشر المسألة بسرعة عبر المنصات، أو يتناولها صحفيون أو حسابات مؤثرة، أو قد تعرّض "
+            "الجمعية لمساءلة نظامية. ويدخل في هذا المستوى نشر بيانات شخصية لمستفيد أو متبرع "
+            "بالخطأ، أو فقدان الوصول إلى حساب رسمي واحد."
+        ),
+        (
+            "The issue is spreading fast across platforms, has been picked up by journalists "
+            "or influential accounts, or may expose the organisation to legal action. This "
+            "level also covers a beneficiary's or donor's personal data published by mistake, "
+            "or losing access to one official account."
+        ),
+    ),
+    (
+        "حرجة",
+        "Critical",
+        (
+            "سمعة الجمعية أو وضعها النظامي مهدَّد تهديدًا جديًا: تغطية إعلامية واسعة، أو "
+            "تحقيق من جهة رسمية، أو محتوى ينتشر أسرع مما نستطيع متابعته. أو أن شخصًا صار في "
+            "خطر حقيقي بعد كشف هوية مستفيد أو مكانه، أو أن مخترقًا ينشر عبر حساباتنا."
+        ),
+        (
+            "The organisation's reputation or legal position is under serious threat: wide "
+            "media coverage, an official inquiry, or content spreading faster than we can "
+            "follow. Or someone is in real danger because a beneficiary's identity or "
+            "whereabouts was exposed, or an attacker is publishing from our accounts."
+        ),
+    ),
+]
 
 SOCIAL, PR, EXEC = CrisisRole.SOCIAL_TEAM, CrisisRole.PUBLIC_RELATIONS, CrisisRole.EXECUTIVE
 LEGAL, BOARD = CrisisRole.LEGAL, CrisisRole.BOARD_DELEGATE

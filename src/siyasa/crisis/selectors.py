@@ -1,11 +1,12 @@
 """Reads of the crisis plan and the crisis room."""
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.db.models import Case, IntegerField, Prefetch, Value, When
+from django.db.models import Case, IntegerField, Prefetch, Q, Value, When
 
 from siyasa.core.i18n import pick
-from siyasa.crisis import approvals
+from siyasa.core.rendering import render_prose
 from siyasa.crisis.models import (
     Alert,
     Approval,
@@ -14,10 +15,10 @@ from siyasa.crisis.models import (
     Incident,
     Playbook,
     SeverityLevel,
+    Statement,
     TimelineEntry,
 )
 from siyasa.orgs.models import Organization, Person
-from siyasa.policy.rendering import render_prose
 
 
 def emergency_contacts(org: Organization):
@@ -111,7 +112,7 @@ def incident_page(org: Organization, incident: Incident, membership) -> dict:
         entry.corrected_entry = by_id.get(entry.corrects_id)
     for approval in decisions:
         approval.who = _who(approval.approver, people)
-    held = approvals.roles_held(org, user)
+    held = roles_held(org, user)
     for statement in statements:
         _add_decisions(statement, incident, held, user)
     tasks = list(incident.tasks.select_related("owner"))
@@ -141,7 +142,7 @@ def _add_decisions(statement, incident: Incident, held: set[str], user) -> None:
     count (on earlier versions)."""
     required = incident.level.approval_roles
     decisions = list(statement.approvals.all())
-    statement.state = approvals.state(required, decisions, statement.version)
+    statement.state = state(required, decisions, statement.version)
     current = [a for a in decisions if a.version == statement.version]
     statement.older = [a for a in decisions if a.version != statement.version]
     statement.rows = []
@@ -170,3 +171,60 @@ def _alerted(incident: Incident) -> list[Alert]:
     ):
         latest[alert.person_id] = alert
     return list(latest.values())
+
+
+# --- approvals (R3.4): the state of a statement, and who may decide ------------------------
+
+PUBLISHABLE, PENDING, REJECTED = "publishable", "pending", "rejected"
+APPROVE, REJECT = Approval.Decision.APPROVE, Approval.Decision.REJECT
+
+
+@dataclass(frozen=True)
+class State:
+    status: str
+    # Required roles without an approval of the current version, in the chain's order.
+    missing: tuple[str, ...] = ()
+    # Required roles that rejected the current version.
+    rejected: tuple[str, ...] = ()
+
+    @property
+    def publishable(self) -> bool:
+        return self.status == PUBLISHABLE
+
+
+def state(required_roles: Iterable[str], approvals: Iterable, current_version: int) -> State:
+    """The state of a statement from its required roles and its decisions (anything with
+    `version`, `role` and `decision`)."""
+    required = list(dict.fromkeys(required_roles))
+    current = [a for a in approvals if a.version == current_version and a.role in required]
+    approved = {a.role for a in current if a.decision == APPROVE}
+    rejected = tuple(
+        r for r in required if any(a.role == r and a.decision == REJECT for a in current)
+    )
+    missing = tuple(r for r in required if r not in approved)
+    if rejected:
+        return State(REJECTED, missing, rejected)
+    if missing or not required:
+        return State(PENDING, missing)
+    return State(PUBLISHABLE)
+
+
+def statement_state(statement: Statement) -> State:
+    return state(
+        statement.incident.level.approval_roles, statement.approvals.all(), statement.version
+    )
+
+
+def roles_held(org, user) -> set[str]:
+    """The crisis roles `user` holds in `org`: as the emergency contact or as the backup."""
+    if user is None or not user.is_authenticated:
+        return set()
+    active = Person.Status.ACTIVE
+    return set(
+        EmergencyContact.objects.for_org(org)
+        .filter(
+            Q(person__user=user, person__status=active)
+            | Q(backup__user=user, backup__status=active)
+        )
+        .values_list("role", flat=True)
+    )

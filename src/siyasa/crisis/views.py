@@ -11,8 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from siyasa.core.views import RowDeleteView, RowFormView, org_view
-from siyasa.crisis import approvals, incidents, selectors
+from siyasa.crisis import selectors
 from siyasa.crisis.forms import (
     CloseForm,
     DecisionForm,
@@ -34,7 +33,10 @@ from siyasa.crisis.models import (
     Task,
     TimelineEntry,
 )
+from siyasa.crisis.services import incidents, statements
+from siyasa.orgs.access import org_view
 from siyasa.orgs.models import Person
+from siyasa.orgs.row_views import RowDeleteView, RowFormView
 
 
 @org_view()
@@ -169,7 +171,7 @@ def _run(request, ctx, incident, form, form_name, action, *, success, anchor="")
     if form.is_valid():
         try:
             action(form.cleaned_data)
-        except approvals.Conflict as error:
+        except statements.Conflict as error:
             return _incident_page(
                 request, ctx, incident, status=409, errors=error.messages, **{form_name: form}
             )
@@ -311,7 +313,7 @@ def statement_add(request, ctx, number):
         incident,
         form,
         "statement_form",
-        lambda data: approvals.submit(
+        lambda data: statements.submit(
             membership=ctx.membership,
             incident=incident,
             text_ar=data["text_ar"],
@@ -345,14 +347,14 @@ def statement_edit(request, ctx, number, pk):
     if form.is_valid():
         data = form.cleaned_data
         try:
-            approvals.edit(
+            statements.edit(
                 membership=ctx.membership,
                 statement=statement,
                 text_ar=data["text_ar"],
                 text_en=data["text_en"],
                 seen_version=data["seen_version"] or statement.version,
             )
-        except approvals.Conflict as error:
+        except statements.Conflict as error:
             # Keep what they wrote, show what is there now; saving again builds on it.
             statement.refresh_from_db()
             retry = request.POST.copy()
@@ -382,7 +384,7 @@ def statement_decide(request, ctx, number, pk):
         incident,
         form,
         "decision_form",
-        lambda data: approvals.decide(
+        lambda data: statements.decide(
             membership=ctx.membership,
             statement=statement,
             role=data["role"],

@@ -6,7 +6,6 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
-from siyasa.core.services import touch
 from siyasa.crisis.models import (
     Alert,
     Approval,
@@ -20,7 +19,7 @@ from siyasa.crisis.models import (
 )
 from siyasa.doctor.models import HealthSnapshot
 from siyasa.orgs.models import Membership, Organization, Person, Role
-from siyasa.orgs.services import create_organization
+from siyasa.orgs.rows import touch
 from siyasa.policy.models import Acknowledgement, PolicySettings, PolicyText, VersionKind
 from siyasa.policy.services import publish_version, update_text
 from siyasa.registry.models import (
@@ -34,6 +33,7 @@ from siyasa.registry.models import (
     TwoFactorMethod,
 )
 from siyasa.security.models import OnboardingStep, RotationReason, RotationRecord
+from siyasa.workspace.services import create_organization
 
 SLUG = "demo"
 PASSWORD = "demo"

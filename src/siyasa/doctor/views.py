@@ -3,9 +3,9 @@
 from django.shortcuts import render
 
 from siyasa.core.permissions import can
-from siyasa.core.views import org_view
 from siyasa.doctor import engine, selectors
 from siyasa.doctor.selectors import CHART_HEIGHT, CHART_WIDTH
+from siyasa.orgs.access import org_view
 
 
 @org_view()

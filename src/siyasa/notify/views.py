@@ -5,8 +5,8 @@ from django.shortcuts import render
 from django.utils.translation import get_language
 
 from siyasa.core.permissions import Capability
-from siyasa.core.views import org_view
 from siyasa.notify import selectors, texts
+from siyasa.orgs.access import org_view
 
 PER_PAGE = 25
 

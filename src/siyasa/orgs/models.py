@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
+from siyasa.core.permissions import Role
 from siyasa.core.tenancy import OrgOwned
 
 
@@ -76,13 +77,6 @@ class Organization(models.Model):
     @property
     def is_public(self) -> bool:
         return self.policy_visibility == self.Visibility.PUBLIC
-
-
-class Role(models.TextChoices):
-    OWNER = "owner", _("Owner")
-    POLICY_ADMIN = "policy_admin", _("Policy admin")
-    EDITOR = "editor", _("Editor")
-    STAFF = "staff", _("Staff member")
 
 
 class Membership(models.Model):

@@ -1,9 +1,6 @@
 """Reads about organisations and their members."""
 
-from django.db.models import Count, Q
-
 from siyasa.orgs.models import Membership, Organization, Person
-from siyasa.registry.selectors import registry_counts
 
 
 def organizations_for(user):
@@ -27,16 +24,3 @@ def members(org: Organization):
         .select_related("user")
         .order_by("role", "user__username")
     )
-
-
-def workspace_counts(org: Organization) -> dict[str, int]:
-    """The figures the workspace shows, each in one query."""
-    people_counts = Person.objects.for_org(org).aggregate(
-        team=Count("pk", filter=~Q(kind=Person.Kind.CONTACT) & Q(status=Person.Status.ACTIVE)),
-        contacts=Count("pk", filter=Q(kind=Person.Kind.CONTACT)),
-    )
-    return {
-        **people_counts,
-        "members": Membership.objects.filter(organization=org).count(),
-        **registry_counts(org),
-    }

@@ -1,4 +1,4 @@
-"""Creating organisations and managing who belongs to them."""
+"""Managing who belongs to an organisation, and its settings."""
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.password_validation import validate_password
@@ -7,22 +7,10 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from siyasa.core.permissions import Capability, require
-from siyasa.core.services import touch
-from siyasa.crisis.services import seed_crisis_plan
 from siyasa.orgs.models import Membership, Organization, Role
-from siyasa.policy.services import seed_policy
+from siyasa.orgs.rows import touch
 
 User = get_user_model()
-
-
-@transaction.atomic
-def create_organization(*, owner, name_ar: str, slug: str, **fields) -> Organization:
-    """Create an organisation with its owner and the default policy, ready to edit."""
-    org = Organization.objects.create(name_ar=name_ar, slug=slug, **fields)
-    Membership.objects.create(user=owner, organization=org, role=Role.OWNER)
-    seed_policy(org)
-    seed_crisis_plan(org)
-    return org
 
 
 @transaction.atomic

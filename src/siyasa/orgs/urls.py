@@ -3,7 +3,6 @@ from django.urls import path
 from siyasa.orgs import views
 
 urlpatterns = [
-    path("", views.workspace, name="workspace"),
     path("people/", views.person_list, name="person_list"),
     path("people/new/", views.PersonFormView.as_view(), name="person_new"),
     path("people/<int:pk>/", views.PersonFormView.as_view(), name="person_edit"),

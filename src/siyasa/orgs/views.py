@@ -1,8 +1,6 @@
-"""Home, the organisation's workspace, people and contacts, members and settings."""
+"""People and contacts, members and the organisation's settings."""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.contrib.auth.views import LoginView
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -10,96 +8,17 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from siyasa.core.permissions import Capability
-from siyasa.core.two_factor import second_factor_url
-from siyasa.core.views import RowDeleteView, RowFormView, form_page, org_view
-from siyasa.doctor.engine import diagnose
-from siyasa.doctor.findings import Severity
+from siyasa.core.views import form_page
 from siyasa.orgs import selectors, services
+from siyasa.orgs.access import org_view
 from siyasa.orgs.forms import (
     MemberAddForm,
     MemberRoleForm,
-    OrganizationCreateForm,
     OrganizationForm,
     PersonForm,
 )
-from siyasa.orgs.models import Membership, Organization, Person
-from siyasa.policy.selectors import organizations_awaiting_acknowledgement, policy_summary
-
-
-class SignInView(LoginView):
-    """Django's sign-in, answering a wrong password with 400 like every other bad input.
-
-    Its form passes the request to `authenticate()`, which django-axes needs to count failures.
-    """
-
-    redirect_authenticated_user = True
-
-    def get_success_url(self):
-        url = self._destination()
-        # Owners and policy admins (and anyone with an authenticator) give a code next.
-        return second_factor_url(self.request, url) or url
-
-    def _destination(self):
-        # A member who has not acknowledged the policy in force sees it first (R0.3).
-        if not self.get_redirect_url():
-            pending = organizations_awaiting_acknowledgement(self.request.user)
-            if pending:
-                return reverse("policy_me", kwargs={"slug": pending[0].slug})
-        return super().get_success_url()
-
-    def form_invalid(self, form):
-        return self.render_to_response(self.get_context_data(form=form), status=400)
-
-
-@login_required
-def organization_new(request):
-    """Any signed-in user may start an organisation and becomes its owner."""
-
-    def save(form):
-        org = services.create_organization(owner=request.user, **form.cleaned_data)
-        return reverse("workspace", kwargs={"slug": org.slug})
-
-    return form_page(
-        request,
-        OrganizationCreateForm(request.POST or None),
-        save=save,
-        template="orgs/organization_new.html",
-        context={},
-        success_message=_("The organisation is ready, with a default policy to edit."),
-    )
-
-
-def home(request):
-    public = Organization.objects.filter(policy_visibility=Organization.Visibility.PUBLIC)
-    return render(
-        request,
-        "orgs/home.html",
-        {
-            "organizations": selectors.organizations_for(request.user),
-            "public_organizations": public[:20],
-        },
-    )
-
-
-TOP_ERRORS = 5
-
-
-@org_view()
-def workspace(request, ctx):
-    health = diagnose(ctx.org)
-    errors = [f for f in health.findings if f.severity == Severity.ERROR]
-    return render(
-        request,
-        "orgs/workspace.html",
-        {
-            "ctx": ctx,
-            "counts": selectors.workspace_counts(ctx.org),
-            "policy": policy_summary(ctx.org),
-            "health": health,
-            "top_errors": errors[:TOP_ERRORS],
-            "more_errors": max(len(errors) - TOP_ERRORS, 0),
-        },
-    )
+from siyasa.orgs.models import Membership, Person
+from siyasa.orgs.row_views import RowDeleteView, RowFormView
 
 
 @org_view()

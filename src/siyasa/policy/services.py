@@ -9,8 +9,8 @@ from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
 from siyasa.core.permissions import Capability, require
-from siyasa.core.services import save_with_relations, touch
 from siyasa.orgs.models import Membership, Organization
+from siyasa.orgs.rows import save_with_relations, touch
 from siyasa.policy import defaults
 from siyasa.policy.catalogue import BLOCKS
 from siyasa.policy.models import Acknowledgement, PolicySettings, PolicyText, PolicyVersion, Stance

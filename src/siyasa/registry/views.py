@@ -5,7 +5,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from siyasa.core.views import RowDeleteView, RowFormView, org_view
+from siyasa.orgs.access import org_view
+from siyasa.orgs.row_views import RowDeleteView, RowFormView
 from siyasa.registry import selectors
 from siyasa.registry.forms import (
     AccessGrantForm,

@@ -7,13 +7,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from siyasa.core.permissions import Capability
-from siyasa.core.views import org_view
+from siyasa.orgs.access import org_view
 from siyasa.orgs.models import Person
 from siyasa.registry.models import SocialAccount
-from siyasa.security import offboarding as offboarding_service
-from siyasa.security import onboarding, rotations
+from siyasa.security import selectors as security_selectors
 from siyasa.security.forms import OffboardingStartForm, RotationForm, SuccessorForm
 from siyasa.security.models import Offboarding, OffboardingItem, OnboardingStep, RotationRecord
+from siyasa.security.services import offboarding as offboarding_service
+from siyasa.security.services import onboarding, rotations
 
 
 @org_view(Capability.MANAGE_POLICY)
@@ -32,7 +33,7 @@ def overview(request, ctx):
                 (o, o.items.filter(done_at__isnull=True).count(), o.items.count())
                 for o in open_offboardings
             ],
-            "onboardings": onboarding.progress(ctx.org),
+            "onboardings": security_selectors.onboarding_progress(ctx.org),
             "step_kinds": OnboardingStep.Kind.choices,
             "rotations": RotationRecord.objects.for_org(ctx.org).select_related(
                 "account", "rotated_by"

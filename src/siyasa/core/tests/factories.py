@@ -6,7 +6,6 @@ import factory
 from django.contrib.auth import get_user_model
 
 from siyasa.crisis.models import EmergencyContact, SeverityLevel
-from siyasa.orgs import services as org_services
 from siyasa.orgs.models import Membership, Organization, Person
 from siyasa.registry.models import (
     AccessGrant,
@@ -16,6 +15,7 @@ from siyasa.registry.models import (
     ResponsibilityAssignment,
     SocialAccount,
 )
+from siyasa.workspace import services as workspace_services
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -41,7 +41,7 @@ class OrganizationFactory(factory.django.DjangoModelFactory):
     @classmethod
     def _create(cls, model_class, *args, **kwargs):
         owner = UserFactory(username=f"founder-{kwargs['slug']}")
-        return org_services.create_organization(owner=owner, **kwargs)
+        return workspace_services.create_organization(owner=owner, **kwargs)
 
 
 class MembershipFactory(factory.django.DjangoModelFactory):

@@ -11,10 +11,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from siyasa.core.forms import PhoneField
+from siyasa.core.rendering import render_prose
 from siyasa.orgs.models import Person
 from siyasa.policy.diff import word_diff
 from siyasa.policy.models import PolicyText
-from siyasa.policy.rendering import render_prose
 from siyasa.registry.models import SocialAccount
 
 # Mixed scripts and the characters that break naive code: RTL marks, NUL and other controls,

@@ -13,12 +13,12 @@ from siyasa.core.tests.factories import (
     ResponsibilityFactory,
     SeverityLevelFactory,
 )
-from siyasa.crisis import approvals, incidents
 from siyasa.crisis.models import Playbook, SeverityLevel
+from siyasa.crisis.services import incidents, statements
 from siyasa.orgs.models import Membership
 from siyasa.policy.services import publish_version
-from siyasa.security import offboarding as offboarding_service
-from siyasa.security import onboarding
+from siyasa.security.services import offboarding as offboarding_service
+from siyasa.security.services import onboarding
 
 VIEW = {
     "anonymous": 302,
@@ -174,7 +174,7 @@ def objects_of(org):
         "playbook": Playbook.objects.for_org(org).first(),
         "incident": incident,
         "task": incidents.add_task(membership=owner, incident=incident, title="Pause posts"),
-        "statement": approvals.submit(
+        "statement": statements.submit(
             membership=owner, incident=incident, text_ar="نتابع الأمر", text_en=""
         ),
         "membership": Membership.objects.filter(organization=org).first(),

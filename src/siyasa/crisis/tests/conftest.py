@@ -13,8 +13,8 @@ from siyasa.core.tests.factories import (
     PersonFactory,
     UserFactory,
 )
-from siyasa.crisis import incidents
 from siyasa.crisis.models import CrisisRole, SeverityLevel
+from siyasa.crisis.services import incidents
 
 
 @pytest.fixture

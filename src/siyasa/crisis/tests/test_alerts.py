@@ -3,8 +3,9 @@
 import pytest
 from django.core import mail
 
-from siyasa.crisis import alerts, approvals, delivery, incidents, jobs
+from siyasa.crisis import delivery, jobs
 from siyasa.crisis.models import Alert, TimelineEntry
+from siyasa.crisis.services import alerts, incidents, statements
 from siyasa.crisis.tests.conftest import declare, declare_data, level
 from siyasa.orgs.models import Person
 
@@ -156,7 +157,7 @@ def test_approvers_are_asked_by_email_when_a_statement_is_submitted_or_changed(c
     incident = declare(cast.membership("staff"), 3)
     mail.outbox.clear()
 
-    statement = approvals.submit(
+    statement = statements.submit(
         membership=crew.membership("social"), incident=incident, text_ar="نص", text_en=""
     )
 
@@ -168,7 +169,7 @@ def test_approvers_are_asked_by_email_when_a_statement_is_submitted_or_changed(c
     assert "Public relations" in english.body and "#statement-1" in english.body
     mail.outbox.clear()
 
-    approvals.edit(
+    statements.edit(
         membership=crew.membership("pr"),
         statement=statement,
         text_ar="نص معدّل",
@@ -180,7 +181,7 @@ def test_approvers_are_asked_by_email_when_a_statement_is_submitted_or_changed(c
 
 def test_escalation_asks_the_new_approvers_of_waiting_statements(cast, crew):
     incident = declare(cast.membership("staff"), 2)
-    approvals.submit(
+    statements.submit(
         membership=crew.membership("social"), incident=incident, text_ar="نص", text_en=""
     )
     mail.outbox.clear()

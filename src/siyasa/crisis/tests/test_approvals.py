@@ -11,8 +11,9 @@ from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, rule, run_state_machine_as_test
 
-from siyasa.crisis import approvals, incidents
+from siyasa.crisis import selectors as crisis_selectors
 from siyasa.crisis.models import Approval, Statement, TimelineEntry
+from siyasa.crisis.services import incidents, statements
 from siyasa.crisis.tests.conftest import declare, level
 
 pytestmark = pytest.mark.usefixtures("mail_now")
@@ -51,22 +52,24 @@ def d(version, role, decision="approve"):
 
 
 def test_publishable_only_when_every_required_role_approved_the_current_version():
-    assert approvals.state([SOCIAL, PR], [d(1, SOCIAL)], 1) == approvals.State("pending", (PR,))
-    assert approvals.state([SOCIAL, PR], [d(1, SOCIAL), d(1, PR)], 1).publishable
-    # An edit (version 2) withdraws both approvals.
-    assert approvals.state([SOCIAL, PR], [d(1, SOCIAL), d(1, PR)], 2).missing == (SOCIAL, PR)
+    assert crisis_selectors.state([SOCIAL, PR], [d(1, SOCIAL)], 1) == crisis_selectors.State(
+        "pending", (PR,)
+    )
+    assert crisis_selectors.state([SOCIAL, PR], [d(1, SOCIAL), d(1, PR)], 1).publishable
+    # An edit (version 2) withdraws both statements.
+    assert crisis_selectors.state([SOCIAL, PR], [d(1, SOCIAL), d(1, PR)], 2).missing == (SOCIAL, PR)
 
 
 def test_a_rejection_of_the_current_version_wins_until_the_text_changes():
     decisions = [d(1, SOCIAL), d(1, PR, "reject"), d(1, PR)]
-    assert approvals.state([SOCIAL, PR], decisions, 1).status == "rejected"
-    assert approvals.state([SOCIAL, PR], decisions, 1).rejected == (PR,)
-    assert approvals.state([SOCIAL, PR], decisions, 2).status == "pending"
+    assert crisis_selectors.state([SOCIAL, PR], decisions, 1).status == "rejected"
+    assert crisis_selectors.state([SOCIAL, PR], decisions, 1).rejected == (PR,)
+    assert crisis_selectors.state([SOCIAL, PR], decisions, 2).status == "pending"
 
 
 def test_roles_outside_the_chain_do_not_count_and_an_empty_chain_never_publishes():
-    assert approvals.state([SOCIAL], [d(1, SOCIAL), d(1, LEGAL, "reject")], 1).publishable
-    assert approvals.state([], [d(1, SOCIAL)], 1).status == "pending"
+    assert crisis_selectors.state([SOCIAL], [d(1, SOCIAL), d(1, LEGAL, "reject")], 1).publishable
+    assert crisis_selectors.state([], [d(1, SOCIAL)], 1).status == "pending"
 
 
 # Through the services
@@ -76,14 +79,14 @@ def test_roles_outside_the_chain_do_not_count_and_an_empty_chain_never_publishes
 def minor(cast, crew):
     """An incident at "minor" (social team and PR approve) with one statement."""
     incident = declare(cast.membership("staff"), 2)
-    statement = approvals.submit(
+    statement = statements.submit(
         membership=cast.membership("staff"), incident=incident, text_ar="نص", text_en="Text"
     )
     return statement
 
 
 def decide(crew, key, statement, role, decision="approve", seen=None, comment="ok"):
-    return approvals.decide(
+    return statements.decide(
         membership=crew.membership(key),
         statement=statement,
         role=role,
@@ -94,7 +97,7 @@ def decide(crew, key, statement, role, decision="approve", seen=None, comment="o
 
 
 def current_state(statement):
-    return approvals.statement_state(
+    return crisis_selectors.statement_state(
         Statement.objects.select_related("incident__level").get(pk=statement.pk)
     )
 
@@ -108,7 +111,7 @@ def test_approved_for_publication_after_the_whole_chain_then_withdrawn_by_an_edi
     assert current_state(minor).publishable
     assert minor.incident.timeline.filter(kind=TimelineEntry.Kind.PUBLISHABLE).count() == 1
 
-    edited = approvals.edit(
+    edited = statements.edit(
         membership=cast.membership("staff"),
         statement=minor,
         text_ar="نص جديد",
@@ -124,7 +127,7 @@ def test_approved_for_publication_after_the_whole_chain_then_withdrawn_by_an_edi
 
 def test_saving_the_same_text_is_no_new_version(cast, crew, minor):
     decide(crew, "social", minor, SOCIAL)
-    same = approvals.edit(
+    same = statements.edit(
         membership=cast.membership("staff"),
         statement=minor,
         text_ar=" نص ",
@@ -170,7 +173,7 @@ def test_a_closed_incidents_statements_are_frozen(cast, crew, minor):
     with pytest.raises(ValidationError):
         decide(crew, "social", minor, SOCIAL)
     with pytest.raises(ValidationError):
-        approvals.edit(
+        statements.edit(
             membership=cast.membership("staff"),
             statement=minor,
             text_ar="x",
@@ -195,7 +198,7 @@ def test_any_sequence_of_edits_decisions_and_level_changes_follows_the_rules(cas
             self.rank = 1
             self.incident = declare(staff, self.rank)
             self.text = "أ"
-            self.statement = approvals.submit(
+            self.statement = statements.submit(
                 membership=staff, incident=self.incident, text_ar=self.text, text_en=""
             )
             self.version = 1
@@ -206,14 +209,14 @@ def test_any_sequence_of_edits_decisions_and_level_changes_follows_the_rules(cas
         def edit(self, text, stale):
             seen = self.version + 1 if stale else self.version
             try:
-                approvals.edit(
+                statements.edit(
                     membership=staff,
                     statement=self.statement,
                     text_ar=text,
                     text_en="",
                     seen_version=seen,
                 )
-            except approvals.Conflict:
+            except statements.Conflict:
                 assert stale
                 return
             assert not stale
@@ -230,7 +233,7 @@ def test_any_sequence_of_edits_decisions_and_level_changes_follows_the_rules(cas
             seen = self.version - 1 if stale and self.version > 1 else self.version
             allowed = role in REQUIRED[self.rank] and role in HELD[who]
             try:
-                approvals.decide(
+                statements.decide(
                     membership=memberships[who],
                     statement=self.statement,
                     role=role,
@@ -241,7 +244,7 @@ def test_any_sequence_of_edits_decisions_and_level_changes_follows_the_rules(cas
             except PermissionDenied:
                 assert not allowed
                 return
-            except approvals.Conflict:
+            except statements.Conflict:
                 assert allowed and seen != self.version
                 return
             except ValidationError:
@@ -327,7 +330,7 @@ def test_an_approval_given_before_an_edit_is_counted_as_withdrawn_by_it(cast, cr
     # The editor opened v1, the approver approved v1, then the editor saved: the approval stays
     # on v1 (the text its approver saw) and the edit says it withdrew it.
     decide(crew, "social", minor, SOCIAL, seen=1)
-    approvals.edit(
+    statements.edit(
         membership=cast.membership("staff"),
         statement=minor,
         text_ar="بعد",
@@ -346,7 +349,7 @@ def test_concurrent_approval_and_edit_never_leave_an_approval_on_unseen_text(
     if connection.vendor != "postgresql":
         pytest.skip("SQLite runs one writer at a time; this race needs PostgreSQL")
     incident = declare(cast.membership("staff"), 1)
-    real_state = approvals.state
+    real_state = statements.state
 
     def slow_state(*args):
         # Widen the window between the approver's version check and its insert.
@@ -354,10 +357,10 @@ def test_concurrent_approval_and_edit_never_leave_an_approval_on_unseen_text(
             time.sleep(0.05)
         return real_state(*args)
 
-    monkeypatch.setattr(approvals, "state", slow_state)
+    monkeypatch.setattr(statements, "state", slow_state)
     social, staff = crew.membership("social"), cast.membership("staff")
     for round_ in range(8):
-        statement = approvals.submit(
+        statement = statements.submit(
             membership=staff, incident=incident, text_ar=f"نص {round_}", text_en=""
         )
         barrier = threading.Barrier(2)
@@ -366,7 +369,7 @@ def test_concurrent_approval_and_edit_never_leave_an_approval_on_unseen_text(
         def approve(statement=statement, barrier=barrier, outcome=outcome):
             try:
                 barrier.wait()
-                approvals.decide(
+                statements.decide(
                     membership=social,
                     statement=statement,
                     role=SOCIAL,
@@ -375,7 +378,7 @@ def test_concurrent_approval_and_edit_never_leave_an_approval_on_unseen_text(
                     seen_version=1,
                 )
                 outcome["approve"] = "done"
-            except approvals.Conflict:
+            except statements.Conflict:
                 outcome["approve"] = "refused"
             finally:
                 connection.close()
@@ -384,7 +387,7 @@ def test_concurrent_approval_and_edit_never_leave_an_approval_on_unseen_text(
             try:
                 barrier.wait()
                 time.sleep(0.01)  # let the approver reach its check first, most of the time
-                approvals.edit(
+                statements.edit(
                     membership=staff,
                     statement=statement,
                     text_ar=f"نص معدّل {round_}",

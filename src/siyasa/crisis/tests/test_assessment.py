@@ -8,8 +8,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from siyasa.core.tests.factories import PersonFactory
-from siyasa.crisis import assessment, incidents
+from siyasa.crisis import assessment
 from siyasa.crisis.models import Incident
+from siyasa.crisis.services import incidents
 from siyasa.crisis.tests.conftest import declare_data, level
 
 pytestmark = pytest.mark.usefixtures("mail_now")

@@ -9,8 +9,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from siyasa.core.tests.factories import PersonFactory
-from siyasa.crisis import approvals, incidents
 from siyasa.crisis.models import Incident, Task, TimelineEntry
+from siyasa.crisis.services import incidents, statements
 from siyasa.crisis.tests.conftest import declare, declare_data, level
 
 pytestmark = pytest.mark.usefixtures("mail_now")
@@ -203,7 +203,7 @@ def test_another_organisations_incident_is_404(cast):
         f"/ar/o/{cast.org.slug}/crisis/incidents/1/"
     ).status_code == (404)
     # Their statement under my incident's number: 404 too.
-    statement = approvals.submit(membership=owner_b, incident=theirs, text_ar="x", text_en="")
+    statement = statements.submit(membership=owner_b, incident=theirs, text_ar="x", text_en="")
     assert (
         client.get(
             f"/ar/o/{cast.org.slug}/crisis/incidents/1/statements/{statement.pk}/"
@@ -214,7 +214,7 @@ def test_another_organisations_incident_is_404(cast):
 
 def test_bad_input_is_answered_400_and_writes_nothing(cast):
     incident = declare(cast.membership("staff"))
-    statement = approvals.submit(
+    statement = statements.submit(
         membership=cast.membership("staff"), incident=incident, text_ar="x", text_en=""
     )
     client = cast.client("owner")
@@ -282,7 +282,7 @@ def test_the_incident_page_is_light_and_prints(cast, crew, django_assert_max_num
     for n in range(5):
         incidents.add_entry(membership=cast.membership("staff"), incident=incident, text=f"n{n}")
         incidents.add_task(membership=cast.membership("staff"), incident=incident, title=f"t{n}")
-    approvals.submit(
+    statements.submit(
         membership=cast.membership("staff"), incident=incident, text_ar="x", text_en=""
     )
     client = crew.client("social")

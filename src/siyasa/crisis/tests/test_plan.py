@@ -95,7 +95,7 @@ def test_policy_admins_edit_a_levels_chains_as_checkboxes(cast):
 
 def test_a_level_with_incidents_cannot_be_deleted(cast):
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr("siyasa.crisis.alerts.queue_level_alerts", lambda *a, **k: [])
+        patch.setattr("siyasa.crisis.services.alerts.queue_level_alerts", lambda *a, **k: [])
         incident = declare(cast.membership("staff"), 2)
     url = f"/en/o/{cast.org.slug}/crisis/levels/{incident.level.pk}/delete/"
 

@@ -7,8 +7,8 @@ from django.apps import apps
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 
-from siyasa.core import services
 from siyasa.core.tests.factories import CustodyFactory, PersonFactory, SocialAccountFactory
+from siyasa.orgs import rows
 from siyasa.registry.forms import CustodyForm, DeviceForm, SocialAccountForm
 from siyasa.registry.models import AccessGrant, Custody, Device, SocialAccount
 from siyasa.registry.selectors import rotation_status
@@ -33,7 +33,7 @@ def test_staff_and_editors_cannot_change_custody(cast, role):
     form = CustodyForm({"two_factor_method": "app"}, org=cast.org, account=account)
     assert form.is_valid(), form.errors
     with pytest.raises(PermissionDenied):
-        services.save_row(membership=cast.membership(role), form=form)
+        rows.save_row(membership=cast.membership(role), form=form)
     assert not Custody.objects.filter(account=account).exists()
 
 
@@ -42,7 +42,7 @@ def test_staff_and_editors_cannot_register_devices(cast, role):
     form = DeviceForm({"name": "جوال", "kind": "phone", "org_owned": "on"}, org=cast.org)
     assert form.is_valid(), form.errors
     with pytest.raises(PermissionDenied):
-        services.save_row(membership=cast.membership(role), form=form)
+        rows.save_row(membership=cast.membership(role), form=form)
     assert not Device.objects.exists()
 
 
@@ -65,8 +65,8 @@ def test_editor_can_register_an_account_but_staff_cannot(cast):
     form = SocialAccountForm(data, org=cast.org)
     assert form.is_valid(), form.errors
     with pytest.raises(PermissionDenied):
-        services.save_row(membership=cast.membership("staff"), form=form)
-    account = services.save_row(
+        rows.save_row(membership=cast.membership("staff"), form=form)
+    account = rows.save_row(
         membership=cast.membership("editor"), form=SocialAccountForm(data, org=cast.org)
     )
     assert account.organization == cast.org

@@ -20,9 +20,10 @@ from siyasa.doctor.engine import diagnose
 from siyasa.orgs.models import Membership, Person
 from siyasa.policy.models import PolicySettings
 from siyasa.registry.models import AccessGrant, Custody, Device
-from siyasa.security import offboarding, onboarding
+from siyasa.security import selectors as security_selectors
 from siyasa.security.models import OffboardingItem, RotationRecord
-from siyasa.security.rotations import record_rotation
+from siyasa.security.services import offboarding, onboarding
+from siyasa.security.services.rotations import record_rotation
 
 TODAY = timezone.localdate
 
@@ -264,14 +265,14 @@ def test_onboarding_checklist_and_progress(cast):
     )
     newcomer = Person.objects.get(organization=cast.org, user=cast.users["staff"])
     steps = onboarding.start(membership=cast.membership("policy_admin"), person=newcomer)
-    [row] = onboarding.progress(cast.org)
+    [row] = security_selectors.onboarding_progress(cast.org)
     assert (row.done, row.total) == (0, 4)
     client = cast.client("staff")
     html = client.get(reverse("policy_me", kwargs={"slug": cast.org.slug})).content.decode()
     tick = reverse("onboarding_tick", kwargs={"slug": cast.org.slug, "pk": steps[0].pk})
     assert tick in html
     client.post(tick, {"back": "policy_me"})
-    [row] = onboarding.progress(cast.org)
+    [row] = security_selectors.onboarding_progress(cast.org)
     assert row.done == 1
 
 

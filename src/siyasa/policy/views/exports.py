@@ -4,7 +4,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import get_language
 
-from siyasa.core.views import org_view
+from siyasa.orgs.access import org_view
 from siyasa.policy import exports, selectors
 from siyasa.policy.rules import Rules
 

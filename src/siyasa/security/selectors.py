@@ -1,14 +1,8 @@
-"""Onboarding: what a new member does first — acknowledge the policy, register devices, set up
-two-factor, read the personal-accounts rules — and how far each newcomer has come."""
+"""Reads of security operations: onboarding progress, offboardings, rotation logs."""
 
 from dataclasses import dataclass
 
-from django.core.exceptions import PermissionDenied
-from django.db import transaction
-from django.utils import timezone
-
-from siyasa.core.permissions import Capability, can, require
-from siyasa.orgs.models import Membership, Organization, Person
+from siyasa.orgs.models import Organization, Person
 from siyasa.policy.selectors import acknowledged_at, has_acknowledged, required_version
 from siyasa.security.models import OnboardingStep
 
@@ -39,36 +33,7 @@ class Progress:
         return self.done == self.total
 
 
-@transaction.atomic
-def start(*, membership: Membership, person: Person) -> list[OnboardingStep]:
-    require(membership, Capability.MANAGE_POLICY)
-    if person.organization_id != membership.organization_id:
-        raise PermissionDenied
-    OnboardingStep.objects.bulk_create(
-        [
-            OnboardingStep(organization=person.organization, person=person, kind=kind)
-            for kind in Kind
-        ],
-        ignore_conflicts=True,
-    )
-    return list(OnboardingStep.objects.for_org(person.organization).filter(person=person))
-
-
-def tick(*, membership: Membership, step: OnboardingStep) -> OnboardingStep:
-    """The newcomer ticks their own steps; policy admins may tick anyone's."""
-    own = step.person.user_id == membership.user_id
-    if step.organization_id != membership.organization_id or not (
-        own or can(membership, Capability.MANAGE_POLICY)
-    ):
-        raise PermissionDenied
-    OnboardingStep.objects.filter(pk=step.pk, done_at__isnull=True).update(
-        done_at=timezone.now(), done_by=membership.user
-    )
-    step.refresh_from_db()
-    return step
-
-
-def progress(org: Organization) -> list[Progress]:
+def onboarding_progress(org: Organization) -> list[Progress]:
     """Everyone who has an onboarding checklist, with what is done (3 queries)."""
     steps: dict[int, list[OnboardingStep]] = {}
     people: dict[int, Person] = {}
@@ -87,7 +52,7 @@ def progress(org: Organization) -> list[Progress]:
     ]
 
 
-def for_person(org: Organization, person: Person | None) -> Progress | None:
+def onboarding_for(org: Organization, person: Person | None) -> Progress | None:
     if person is None:
         return None
     steps = _in_order(list(OnboardingStep.objects.for_org(org).filter(person=person)))

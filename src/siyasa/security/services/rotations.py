@@ -8,8 +8,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from siyasa.core.permissions import Capability, can
-from siyasa.core.services import touch
 from siyasa.orgs.models import Membership, Person
+from siyasa.orgs.rows import touch
 from siyasa.registry.models import Custody, SocialAccount
 from siyasa.registry.selectors import account_custody
 from siyasa.security.models import RotationReason, RotationRecord

@@ -6,7 +6,7 @@
 - A level change (escalation or de-escalation) alerts everyone on the old level **and** the new
   one, again: the change is news for all of them — the new level's people are needed now, and
   those of the old level learn whether they are still needed or are stood down.
-- A statement submitted or changed alerts the approvers it needs (`approvals.approvers`).
+- A statement submitted or changed alerts the approvers it needs (`statements.approvers`).
 
 Every alert is caused by one timeline entry; one `Alert` row per (entry, person, event), inserted
 with conflicts ignored, so queueing twice or a retried job never sends twice. Delivery is a

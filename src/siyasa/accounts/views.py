@@ -1,4 +1,4 @@
-"""Sign-in security pages: lockout, two-factor set-up and code, password reset and change."""
+"""Sign-in pages: sign-in, lockout, two-factor set-up and code, password reset and change."""
 
 from urllib.parse import urlencode
 
@@ -14,10 +14,28 @@ from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from siyasa.core.forms import OneTimeCodeForm
+from siyasa.accounts.forms import OneTimeCodeForm
+from siyasa.accounts.two_factor import confirmed_device, qr_code_svg, second_factor_url, typed_key
 from siyasa.core.password_reset import QueuedPasswordResetForm
-from siyasa.core.two_factor import confirmed_device, qr_code_svg, typed_key
 from siyasa.core.views import form_page
+
+
+class SignInView(auth_views.LoginView):
+    """Django's sign-in, answering a wrong password with 400 like every other bad input.
+
+    Its form passes the request to `authenticate()`, which django-axes needs to count failures.
+    Without a `next`, it leads to `LOGIN_REDIRECT_URL` (the workspace app decides from there).
+    """
+
+    redirect_authenticated_user = True
+
+    def get_success_url(self):
+        url = super().get_success_url()
+        # Owners and policy admins (and anyone with an authenticator) give a code next.
+        return second_factor_url(self.request, url) or url
+
+    def form_invalid(self, form):
+        return self.render_to_response(self.get_context_data(form=form), status=400)
 
 
 def locked_out(request, response=None, credentials=None):

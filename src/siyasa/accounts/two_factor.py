@@ -7,11 +7,13 @@ from urllib.parse import urlencode
 import qrcode
 import qrcode.image.svg
 from django.conf import settings
+from django.db.models import Q
 from django.shortcuts import redirect
 from django.urls import reverse
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from siyasa.core.permissions import needs_two_factor
+from siyasa.core.permissions import TWO_FACTOR_ROLES
+from siyasa.orgs.models import Membership
 
 # Organisation pages, and changing the password, wait for the second factor. The sign-in, the
 # two-factor pages, the password reset and the home page do not: that is how one gets there.
@@ -21,6 +23,16 @@ GUARDED_PATH = re.compile(rf"^/({_LANGUAGES})/(o|accounts/password/change)/")
 
 def confirmed_device(user) -> TOTPDevice | None:
     return TOTPDevice.objects.filter(user=user, confirmed=True).first()
+
+
+def needs_two_factor(user) -> bool:
+    """Whether `user` must confirm a one-time code to open organisation pages: an owner or policy
+    admin anywhere, or any member of an organisation that requires it."""
+    if not user.is_authenticated or not settings.SIYASA_ENFORCE_TWO_FACTOR:
+        return False
+    return Membership.objects.filter(
+        Q(role__in=TWO_FACTOR_ROLES) | Q(organization__require_two_factor=True), user=user
+    ).exists()
 
 
 def second_factor_url(request, next_url: str) -> str | None:

@@ -12,7 +12,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import condition, require_POST
 
 from siyasa.core.permissions import Capability
-from siyasa.core.views import form_page, org_view, resolve_org
+from siyasa.core.views import form_page
+from siyasa.orgs.access import org_view, resolve_org
 from siyasa.policy import diff, selectors, services
 from siyasa.policy.catalogue import BLOCKS, PREAMBLE, SECTIONS
 from siyasa.policy.forms import PolicySettingsForm, PolicyTextForm, PublishForm

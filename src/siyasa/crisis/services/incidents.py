@@ -1,5 +1,5 @@
 """Incidents: declaring one, its append-only timeline, tasks, changing its level or lead, and
-closing it with a post-incident review (R3.2–R3.4). Statements are in `approvals.py`."""
+closing it with a post-incident review (R3.2–R3.4). Statements are in `statements.py`."""
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -8,9 +8,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from siyasa.core.permissions import INCIDENT_WORK, can_steer_incident, require
-from siyasa.crisis import alerts, approvals, assessment
+from siyasa.crisis import assessment
 from siyasa.crisis.models import Incident, SeverityLevel, Task, TimelineEntry
-from siyasa.crisis.timeline import add_system_entry, require_open, require_same_org
+from siyasa.crisis.services import alerts, statements
+from siyasa.crisis.services.timeline import add_system_entry, require_open, require_same_org
 from siyasa.orgs.models import Membership, Organization, Person
 
 Kind = TimelineEntry.Kind
@@ -201,7 +202,7 @@ def change_level(
             data={"old": old.names(), "new": level.names()},
         )
         alerts.queue_level_alerts(incident, entry, [old, level])
-        approvals.ask_after_level_change(incident, membership.user, old.approval_roles)
+        statements.ask_after_level_change(incident, membership.user, old.approval_roles)
     return incident
 
 

@@ -11,9 +11,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from siyasa.core.permissions import Capability, require
-from siyasa.core.services import touch
 from siyasa.crisis.models import EmergencyContact
 from siyasa.orgs.models import Membership, Person
+from siyasa.orgs.rows import touch
 from siyasa.orgs.services import remove_member
 from siyasa.policy.models import PolicySettings
 from siyasa.registry.models import (
@@ -24,7 +24,7 @@ from siyasa.registry.models import (
     SocialAccount,
 )
 from siyasa.security.models import Offboarding, OffboardingItem, RotationReason
-from siyasa.security.rotations import record_rotation
+from siyasa.security.services.rotations import record_rotation
 
 Kind = OffboardingItem.Kind
 

@@ -1,11 +1,10 @@
-"""Writes to the crisis plan. (Incidents: `incidents.py`; statements: `approvals.py`.)"""
+"""Writes to the crisis plan. (Incidents: `incidents.py`; statements: `statements.py`.)"""
 
 from simple_history.utils import bulk_create_with_history
 
-from siyasa.crisis.defaults import DEFAULT_LEVEL_PLANS, DEFAULT_PLAYBOOKS
+from siyasa.crisis.defaults import DEFAULT_LEVEL_PLANS, DEFAULT_PLAYBOOKS, DEFAULT_SEVERITY_LEVELS
 from siyasa.crisis.models import Playbook, SeverityLevel
 from siyasa.orgs.models import Organization
-from siyasa.policy.defaults import DEFAULT_SEVERITY_LEVELS
 
 
 def seed_crisis_plan(org: Organization) -> None:

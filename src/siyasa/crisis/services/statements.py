@@ -1,6 +1,6 @@
 """Response approvals (R3.4): statements drafted in an incident and approved role by role.
 
-The rules, as a state of one statement (`state`, a pure function):
+The rules, as a state of one statement (`crisis.selectors.state`, a pure function):
 
 - The incident's current level names the required roles (`SeverityLevel.approval_roles`).
 - Only decisions on the statement's current version count. Every change of the text makes a
@@ -18,77 +18,25 @@ not see, and an edit counts exactly the approvals it withdraws.
 """
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Max, Q
+from django.db.models import Max
 from django.utils.translation import gettext as _
 
 from siyasa.core.permissions import INCIDENT_WORK, can_decide_statement, require
-from siyasa.crisis import alerts
-from siyasa.crisis.models import Approval, EmergencyContact, Incident, Statement, TimelineEntry
-from siyasa.crisis.timeline import add_system_entry, require_open, require_same_org
+from siyasa.crisis.models import Approval, Incident, Statement, TimelineEntry
+from siyasa.crisis.selectors import PENDING, roles_held, state
+from siyasa.crisis.services import alerts
+from siyasa.crisis.services.timeline import add_system_entry, require_open, require_same_org
 from siyasa.orgs.models import Membership, Person
 
-PUBLISHABLE, PENDING, REJECTED = "publishable", "pending", "rejected"
 APPROVE, REJECT = Approval.Decision.APPROVE, Approval.Decision.REJECT
 Kind = TimelineEntry.Kind
 
 
-@dataclass(frozen=True)
-class State:
-    status: str
-    # Required roles without an approval of the current version, in the chain's order.
-    missing: tuple[str, ...] = ()
-    # Required roles that rejected the current version.
-    rejected: tuple[str, ...] = ()
-
-    @property
-    def publishable(self) -> bool:
-        return self.status == PUBLISHABLE
-
-
-def state(required_roles: Iterable[str], approvals: Iterable, current_version: int) -> State:
-    """The state of a statement from its required roles and its decisions (anything with
-    `version`, `role` and `decision`)."""
-    required = list(dict.fromkeys(required_roles))
-    current = [a for a in approvals if a.version == current_version and a.role in required]
-    approved = {a.role for a in current if a.decision == APPROVE}
-    rejected = tuple(
-        r for r in required if any(a.role == r and a.decision == REJECT for a in current)
-    )
-    missing = tuple(r for r in required if r not in approved)
-    if rejected:
-        return State(REJECTED, missing, rejected)
-    if missing or not required:
-        return State(PENDING, missing)
-    return State(PUBLISHABLE)
-
-
-def statement_state(statement: Statement) -> State:
-    return state(
-        statement.incident.level.approval_roles, statement.approvals.all(), statement.version
-    )
-
-
 class Conflict(ValidationError):
     """The statement changed after the person read it; the view answers 409."""
-
-
-def roles_held(org, user) -> set[str]:
-    """The crisis roles `user` holds in `org`: as the emergency contact or as the backup."""
-    if user is None or not user.is_authenticated:
-        return set()
-    active = Person.Status.ACTIVE
-    return set(
-        EmergencyContact.objects.for_org(org)
-        .filter(
-            Q(person__user=user, person__status=active)
-            | Q(backup__user=user, backup__status=active)
-        )
-        .values_list("role", flat=True)
-    )
 
 
 def approvers(org, roles: Iterable[str]) -> list[Person]:

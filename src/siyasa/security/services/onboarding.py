@@ -1,0 +1,41 @@
+"""Onboarding: giving a newcomer the steps they do first — register devices, set up two-factor,
+read the personal-accounts rules — and ticking them (their progress: `security.selectors`)."""
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.utils import timezone
+
+from siyasa.core.permissions import Capability, can, require
+from siyasa.orgs.models import Membership, Person
+from siyasa.security.models import OnboardingStep
+
+Kind = OnboardingStep.Kind
+
+
+@transaction.atomic
+def start(*, membership: Membership, person: Person) -> list[OnboardingStep]:
+    require(membership, Capability.MANAGE_POLICY)
+    if person.organization_id != membership.organization_id:
+        raise PermissionDenied
+    OnboardingStep.objects.bulk_create(
+        [
+            OnboardingStep(organization=person.organization, person=person, kind=kind)
+            for kind in Kind
+        ],
+        ignore_conflicts=True,
+    )
+    return list(OnboardingStep.objects.for_org(person.organization).filter(person=person))
+
+
+def tick(*, membership: Membership, step: OnboardingStep) -> OnboardingStep:
+    """The newcomer ticks their own steps; policy admins may tick anyone's."""
+    own = step.person.user_id == membership.user_id
+    if step.organization_id != membership.organization_id or not (
+        own or can(membership, Capability.MANAGE_POLICY)
+    ):
+        raise PermissionDenied
+    OnboardingStep.objects.filter(pk=step.pk, done_at__isnull=True).update(
+        done_at=timezone.now(), done_by=membership.user
+    )
+    step.refresh_from_db()
+    return step

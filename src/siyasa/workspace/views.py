@@ -1,0 +1,84 @@
+"""Home, starting an organisation, the workspace, where sign-in leads, and "what it asks of me"."""
+
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from siyasa.core.views import form_page
+from siyasa.doctor.engine import diagnose
+from siyasa.doctor.findings import Severity
+from siyasa.orgs import selectors as org_selectors
+from siyasa.orgs.access import org_view
+from siyasa.orgs.forms import OrganizationCreateForm
+from siyasa.orgs.models import Organization
+from siyasa.policy import selectors as policy_selectors
+from siyasa.workspace import selectors, services
+
+
+def home(request):
+    public = Organization.objects.filter(policy_visibility=Organization.Visibility.PUBLIC)
+    return render(
+        request,
+        "workspace/home.html",
+        {
+            "organizations": org_selectors.organizations_for(request.user),
+            "public_organizations": public[:20],
+        },
+    )
+
+
+@login_required
+def after_sign_in(request):
+    """Where signing in leads without a `next`: a member who has not acknowledged the policy in
+    force reads it first (R0.3); everyone else goes home."""
+    pending = policy_selectors.organizations_awaiting_acknowledgement(request.user)
+    if pending:
+        return redirect("policy_me", slug=pending[0].slug)
+    return redirect("home")
+
+
+@login_required
+def organization_new(request):
+    """Any signed-in user may start an organisation and becomes its owner."""
+
+    def save(form):
+        org = services.create_organization(owner=request.user, **form.cleaned_data)
+        return reverse("workspace", kwargs={"slug": org.slug})
+
+    return form_page(
+        request,
+        OrganizationCreateForm(request.POST or None),
+        save=save,
+        template="workspace/organization_new.html",
+        context={},
+        success_message=_("The organisation is ready, with a default policy to edit."),
+    )
+
+
+TOP_ERRORS = 5
+
+
+@org_view()
+def workspace(request, ctx):
+    health = diagnose(ctx.org)
+    errors = [f for f in health.findings if f.severity == Severity.ERROR]
+    return render(
+        request,
+        "workspace/workspace.html",
+        {
+            "ctx": ctx,
+            "counts": selectors.workspace_counts(ctx.org),
+            "policy": policy_selectors.policy_summary(ctx.org),
+            "health": health,
+            "top_errors": errors[:TOP_ERRORS],
+            "more_errors": max(len(errors) - TOP_ERRORS, 0),
+        },
+    )
+
+
+@org_view()
+def me(request, ctx):
+    rules = policy_selectors.rules_to_show(ctx.org)
+    data = selectors.for_new_employee(ctx.org, ctx.membership, rules)
+    return render(request, "workspace/me.html", {"ctx": ctx, "rules": rules, **data})
