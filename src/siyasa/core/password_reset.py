@@ -4,20 +4,15 @@ Sending during the request would make a known address slower than an unknown one
 failure a 500 for it alone); a queued job takes the same few milliseconds for both.
 """
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import PasswordResetForm
 from django.contrib.auth.tokens import default_token_generator
-from django.core.mail import EmailMultiAlternatives
-from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
-try:  # Django 6 ships the tasks framework; on 5.2 the django-tasks package provides it.
-    from django.tasks import task
-except ImportError:  # pragma: no cover - depends on the Django version
-    from django_tasks import task
+from siyasa.mail.messages import absolute, make_message, page_path
+from siyasa.mail.tasks import task
 
 
 class QueuedPasswordResetForm(PasswordResetForm):
@@ -34,23 +29,20 @@ def send_password_reset(user_id: int, language: str) -> str:
     user = get_user_model()._default_manager.filter(pk=user_id, is_active=True).first()
     if user is None or not user.has_usable_password():
         return "skipped"
-    context = {
-        "user": user,
-        "uid": urlsafe_base64_encode(force_bytes(user.pk)),
-        "token": default_token_generator.make_token(user),
-        # Links in e-mails use the configured address, never a request's Host header.
-        "base_url": settings.SIYASA_BASE_URL,
-    }
-    with translation.override(language):
-        subject = render_to_string("accounts/email/password_reset_subject.txt", context)
-        text = render_to_string("accounts/email/password_reset_body.txt", context)
-        html = render_to_string("accounts/email/password_reset_body.html", context)
-    message = EmailMultiAlternatives(
-        " ".join(subject.split()),
-        text,
-        to=[getattr(user, user.get_email_field_name())],
-        headers={"Auto-Submitted": "auto-generated", "Content-Language": language},
+    path = page_path(
+        "password_reset_confirm",
+        uidb64=urlsafe_base64_encode(force_bytes(user.pk)),
+        token=default_token_generator.make_token(user),
     )
-    message.attach_alternative(html, "text/html")
-    message.send()
+    context = {
+        "username": user.get_username(),
+        # Links in e-mails use the configured address, never a request's Host header.
+        "url": absolute(path, language),
+    }
+    make_message(
+        "password-reset",
+        to=getattr(user, user.get_email_field_name()),
+        context=context,
+        language=language,
+    ).send()
     return "sent"

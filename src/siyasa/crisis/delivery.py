@@ -1,5 +1,5 @@
 """Sending one incident alert at most once, through the same outbox as the reminders
-(`siyasa.notify.outbox`: conditional-update claim, retries with backoff)."""
+(`siyasa.mail.outbox`: conditional-update claim, retries with backoff)."""
 
 from django.core.mail import EmailMultiAlternatives
 from django.db.models import Q
@@ -8,9 +8,8 @@ from django.utils import translation
 from siyasa.core.i18n import pick
 from siyasa.core.phones import international
 from siyasa.crisis.models import Alert, EmergencyContact, role_labels
-from siyasa.notify.emails import absolute, render
-from siyasa.notify.outbox import Outcome, send_once
-from siyasa.notify.rules import org_path
+from siyasa.mail.messages import absolute, make_message, org_path
+from siyasa.mail.outbox import Outcome, send_once
 from siyasa.orgs.models import Person
 
 Status = Alert.Status
@@ -60,15 +59,7 @@ def message(alert: Alert) -> EmailMultiAlternatives:
                 roles=(", " if language == "en" else "، ").join(role_labels(asked)),
                 url=absolute(f"{path}#statement-{statement.number}", language),
             )
-    subject, text, html = render(name, context, language=language)
-    email = EmailMultiAlternatives(
-        subject,
-        text,
-        to=[alert.email],
-        headers={"Auto-Submitted": "auto-generated", "Content-Language": language},
-    )
-    email.attach_alternative(html, "text/html")
-    return email
+    return make_message(name, to=alert.email, context=context, language=language)
 
 
 def roles_of_person(org, person: Person) -> set[str]:

@@ -1,8 +1,8 @@
-"""Sending one reminder digest, at most once (the mechanism is `siyasa.notify.outbox`)."""
+"""Sending one reminder digest, at most once (the mechanism is `siyasa.mail.outbox`)."""
 
+from siyasa.mail.outbox import MAX_ATTEMPTS, Outcome, send_once
 from siyasa.notify import emails
 from siyasa.notify.models import Digest
-from siyasa.notify.outbox import MAX_ATTEMPTS, Outcome, send_once
 
 __all__ = ["MAX_ATTEMPTS", "deliver"]
 

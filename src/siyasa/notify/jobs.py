@@ -2,12 +2,9 @@
 
 import datetime
 
-try:  # Django 6 ships the tasks framework; on 5.2 the django-tasks package provides it.
-    from django.tasks import task
-except ImportError:  # pragma: no cover - depends on the Django version
-    from django_tasks import task
-
-from siyasa.notify import delivery, outbox
+from siyasa.mail import outbox
+from siyasa.mail.tasks import task
+from siyasa.notify import delivery
 
 
 @task()

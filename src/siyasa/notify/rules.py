@@ -9,9 +9,6 @@ import datetime
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from django.conf import settings
-from django.urls import reverse
-from django.utils import translation
 from django.utils.functional import Promise
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
@@ -19,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from siyasa.crisis.models import CrisisRole
 from siyasa.doctor.checks import VERIFIED_FOR
 from siyasa.doctor.findings import Severity
+from siyasa.mail.messages import org_path, without_language
 from siyasa.notify import facts as facts_module
 from siyasa.notify.facts import OrgFacts, address
 from siyasa.notify.models import Kind
@@ -175,7 +173,7 @@ def findings(f: OrgFacts) -> Iterator[DueItem]:
         params = {
             key: _as_date(value) if key == "day" else value for key, value in finding.params.items()
         }
-        fix = _without_language(finding.fix.url(f.org.slug)) if finding.fix else ""
+        fix = without_language(finding.fix.url(f.org.slug)) if finding.fix else ""
         path = fix or org_path("health", f.org)
         for person in f.managers:
             yield DueItem(
@@ -196,19 +194,6 @@ RULES = (rotation, acknowledgement, stale_contacts, review, findings)
 def iso_week(day: datetime.date) -> str:
     year, week, _weekday = day.isocalendar()
     return f"{year}-W{week:02d}"
-
-
-def org_path(name: str, org: Organization, **kwargs) -> str:
-    """A page of the organisation without its language prefix; e-mails add the reader's."""
-    with translation.override("en"):
-        return _without_language(reverse(name, kwargs={"slug": org.slug, **kwargs}))
-
-
-def _without_language(url: str) -> str:
-    for code, _name in settings.LANGUAGES:
-        if url.startswith(f"/{code}/"):
-            return url[len(code) + 1 :]
-    return url
 
 
 def _account(account) -> str:

@@ -14,10 +14,12 @@ from siyasa.core.tests.factories import (
     OrganizationFactory,
     PersonFactory,
     ResponsibilityFactory,
+    UserFactory,
 )
 from siyasa.notify import digests, emails
 from siyasa.notify.models import Digest, Kind, Reminder
 from siyasa.notify.rules import due_items
+from siyasa.orgs.services import create_organization
 from siyasa.registry.models import Area
 
 TODAY = datetime.date(2026, 6, 10)
@@ -153,6 +155,25 @@ def test_an_english_reader_gets_an_english_digest(cast, settings):
         in message.body
     )
     assert f"https://siyasa.example.org/en/o/alpha/accounts/{custody.account_id}/" in html
+
+
+def test_a_new_organisations_digest_comes_in_the_shared_right_to_left_shell(db, settings):
+    settings.SIYASA_BASE_URL = "https://siyasa.example.org"
+    org = create_organization(owner=UserFactory(), name_ar="جمعية دال", slug="dal")
+    person = PersonFactory(organization=org, name="ليلى", email="layla@example.org", language="ar")
+    CustodyFactory(
+        organization=org, custodian=person, last_rotated_on=TODAY - datetime.timedelta(days=83)
+    )
+    remind()
+
+    message = emails.digest_message(Digest.objects.get(person=person))
+    html = message.alternatives[0][0]
+    assert '<meta name="generator" content="Siyasa">' in html  # emails/base.html
+    assert '<html lang="ar" dir="rtl">' in html and "جمعية دال" in html
+    assert "\n" not in message.subject and "جمعية دال" in message.subject
+    assert message.to == ["layla@example.org"]
+    assert message.extra_headers == {"Auto-Submitted": "auto-generated", "Content-Language": "ar"}
+    assert "https://siyasa.example.org/ar/o/dal/" in message.body
 
 
 def test_the_organisation_default_language_applies_when_the_person_has_none(cast):

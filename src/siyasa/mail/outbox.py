@@ -1,4 +1,4 @@
-"""Sending one queued e-mail row at most once, for reminders and crisis alerts alike.
+"""Sending one queued e-mail row at most once: claim, send, retry with backoff, give up.
 
 A row (a reminder digest, an incident alert) has `status`, `attempts`, `sent_at`, `last_error`.
 A conditional update claims it (pending → sending) before the e-mail leaves, so two workers
