@@ -15,8 +15,8 @@ from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from siyasa.accounts.forms import OneTimeCodeForm
-from siyasa.accounts.two_factor import confirmed_device, qr_code_svg, second_factor_url, typed_key
 from siyasa.accounts.password_reset import QueuedPasswordResetForm
+from siyasa.accounts.two_factor import confirmed_device, qr_code_svg, second_factor_url, typed_key
 from siyasa.core.views import form_page
 
 

@@ -19,8 +19,8 @@ from siyasa.core.tests.factories import (
 from siyasa.notify import digests, emails
 from siyasa.notify.models import Digest, Kind, Reminder
 from siyasa.notify.rules import due_items
-from siyasa.workspace.services import create_organization
 from siyasa.registry.models import Area
+from siyasa.workspace.services import create_organization
 
 TODAY = datetime.date(2026, 6, 10)
 
