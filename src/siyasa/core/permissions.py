@@ -88,6 +88,33 @@ def can_decide_statement(
     return membership is not None and role in required_roles and role in held_roles
 
 
+def can_record_rotation(membership: Membership | None, *, is_custodian: bool) -> bool:
+    """R2.1: log a password rotation of an account — owners and policy admins, and the account's
+    own custodian or backup custodian, whatever their role."""
+    return can(membership, Capability.MANAGE_POLICY) or (
+        is_custodian and can(membership, Capability.VIEW)
+    )
+
+
+def can_tick_onboarding(membership: Membership | None, *, own: bool) -> bool:
+    """A newcomer ticks their own onboarding steps; owners and policy admins anyone's."""
+    return (own and can(membership, Capability.VIEW)) or can(membership, Capability.MANAGE_POLICY)
+
+
+def roles_with(capability: Capability) -> frozenset[str]:
+    """The roles that carry `capability`, for queries such as "who may change the policy"."""
+    return frozenset(role for role, caps in ROLE_CAPABILITIES.items() if capability in caps)
+
+
+def require_same_org(membership: Membership | None, *rows) -> None:
+    """A row of another organisation named in a request is refused (views answer 404 before
+    this; services check again so no caller can skip it)."""
+    if membership is None or any(
+        row is not None and row.organization_id != membership.organization_id for row in rows
+    ):
+        raise PermissionDenied
+
+
 def can(membership: Membership | None, capability: Capability) -> bool:
     if membership is None:
         return False
@@ -101,11 +128,27 @@ def require(membership: Membership | None, capability: Capability) -> None:
 
 # Who can change who reaches the accounts (owners and policy admins today) signs in with a
 # second factor (issue "Security operations", item 5).
-TWO_FACTOR_ROLES = frozenset(
-    role
-    for role, capabilities in ROLE_CAPABILITIES.items()
-    if Capability.MANAGE_POLICY in capabilities
-)
+TWO_FACTOR_ROLES = roles_with(Capability.MANAGE_POLICY)
+
+# R2.6: who may change the policy (owners and policy admins today), and those among them who are
+# not owners — the delegates an organisation should have so the policy does not wait on owners.
+POLICY_MANAGER_ROLES = roles_with(Capability.MANAGE_POLICY)
+DELEGATE_ROLES = POLICY_MANAGER_ROLES - roles_with(Capability.MANAGE_OWNERS)
+
+
+def is_owner_role(role: str | None) -> bool:
+    """Whether `role` is the one that makes owners (an organisation keeps at least one)."""
+    return Capability.MANAGE_OWNERS in ROLE_CAPABILITIES.get(role or "", frozenset())
+
+
+def require_role_change(
+    membership: Membership | None, *, new_role: str | None, current_role: str | None = None
+) -> None:
+    """Give, change or take away a member's role: managing members, and managing owners when
+    the owner role is given or taken away."""
+    require(membership, Capability.MANAGE_MEMBERS)
+    if is_owner_role(new_role) or is_owner_role(current_role):
+        require(membership, Capability.MANAGE_OWNERS)
 
 
 def edit_capability(model) -> Capability:

@@ -1,6 +1,8 @@
 """The crisis plan — emergency contacts (R3.1), severity levels (R3.2–R3.4), playbooks (R3.5) — and
 the crisis room's incidents: timeline, tasks, statements and their approvals, alerts."""
 
+import datetime
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -24,6 +26,10 @@ class CrisisRole(models.TextChoices):
     BOARD_DELEGATE = "board_delegate", _("Authorised board delegate")
     TECHNICAL = "technical", _("Technical support")
     OTHER = "other", _("Other")
+
+
+# R3.1: how long a check of an emergency contact's phone and e-mail stays good.
+VERIFIED_FOR = datetime.timedelta(days=90)
 
 
 class EmergencyContact(OrgOwned):
@@ -65,6 +71,10 @@ class EmergencyContact(OrgOwned):
 
     def __str__(self) -> str:
         return f"{self.get_role_display()}: {self.person}"
+
+    def is_stale(self, today: datetime.date) -> bool:
+        """R3.1: details unchecked for longer than `VERIFIED_FOR` (or never) may no longer work."""
+        return self.verified_on is None or self.verified_on < today - VERIFIED_FOR
 
 
 def validate_roles(value) -> None:

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from django.db.models import Case, IntegerField, Prefetch, Q, Value, When
 
 from siyasa.core.i18n import pick
+from siyasa.core.permissions import can_decide_statement
 from siyasa.core.rendering import render_prose
 from siyasa.crisis.models import (
     Alert,
@@ -114,7 +115,7 @@ def incident_page(org: Organization, incident: Incident, membership) -> dict:
         approval.who = _who(approval.approver, people)
     held = roles_held(org, user)
     for statement in statements:
-        _add_decisions(statement, incident, held, user)
+        _add_decisions(statement, incident, held, membership)
     tasks = list(incident.tasks.select_related("owner"))
     return {
         "timeline": timeline,
@@ -137,7 +138,7 @@ def _who(user, people: dict[int, Person]) -> str:
     return person.display_name if person else (user.get_full_name() or user.username)
 
 
-def _add_decisions(statement, incident: Incident, held: set[str], user) -> None:
+def _add_decisions(statement, incident: Incident, held: set[str], membership) -> None:
     """The statement's state, one row per required role, and the decisions that no longer
     count (on earlier versions)."""
     required = incident.level.approval_roles
@@ -150,13 +151,17 @@ def _add_decisions(statement, incident: Incident, held: set[str], user) -> None:
         mine = [a for a in current if a.role == role]
         # A rejection is what the others need to see first.
         shown = next((a for a in mine if a.decision == Approval.Decision.REJECT), None)
-        decided = user is not None and any(a.approver_id == user.pk for a in mine)
+        decided = membership is not None and any(a.approver_id == membership.user_id for a in mine)
         statement.rows.append(
             RoleDecision(
                 role=role,
                 label=str(CrisisRole(role).label) if role in CrisisRole.values else role,
                 approval=shown or (mine[0] if mine else None),
-                may_decide=incident.is_open and role in held and not decided,
+                may_decide=incident.is_open
+                and not decided
+                and can_decide_statement(
+                    membership, role=role, held_roles=held, required_roles=required
+                ),
             )
         )
 

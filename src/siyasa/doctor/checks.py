@@ -1,24 +1,19 @@
 """The checks: every requirement of the catalogue that data can show, as a function yielding
 findings. Each is named for its requirement; `CHECKS` lists them in catalogue order."""
 
-import datetime
 from collections.abc import Iterator
 
 from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 
-from siyasa.core.permissions import Capability
+from siyasa.core.permissions import DELEGATE_ROLES, Capability
 from siyasa.crisis.models import CrisisRole, Playbook
 from siyasa.doctor.data import OrgData
 from siyasa.doctor.findings import Finding, Fix
 from siyasa.doctor.findings import Severity as S
-from siyasa.orgs.models import Role
 from siyasa.registry.models import Area, TwoFactorMethod
 from siyasa.registry.selectors import account_custody
 
-# R2.1: how far ahead a rotation counts as "due soon"; R3.1: how long a verification lasts.
-DUE_SOON = datetime.timedelta(days=14)
-VERIFIED_FOR = datetime.timedelta(days=90)
 REQUIRED_CRISIS_ROLES = (
     CrisisRole.SOCIAL_TEAM,
     CrisisRole.LEGAL,
@@ -194,9 +189,9 @@ def r2_1_rotation(d: OrgData) -> Iterator[Finding]:
         custody = account_custody(account)
         if custody is None:
             continue
-        due = custody.next_rotation_on(d.org.rotation_interval_days)
-        params = {**_account(account), "day": due}
-        if due is None:
+        state = custody.rotation_state(d.org.rotation_interval_days, d.today)
+        params = {**_account(account), "day": state.next_on}
+        if state.never_recorded:
             yield Finding(
                 "R2.1",
                 S.ERROR,
@@ -205,7 +200,7 @@ def r2_1_rotation(d: OrgData) -> Iterator[Finding]:
                 f"account:{account.pk}:rotation",
                 _custody(account),
             )
-        elif due < d.today:
+        elif state.overdue:
             yield Finding(
                 "R2.1",
                 S.ERROR,
@@ -214,7 +209,7 @@ def r2_1_rotation(d: OrgData) -> Iterator[Finding]:
                 f"account:{account.pk}:rotation",
                 _custody(account),
             )
-        elif due <= d.today + DUE_SOON:
+        elif state.due_soon:
             yield Finding(
                 "R2.1",
                 S.WARNING,
@@ -275,7 +270,7 @@ def r2_5_personal_devices(d: OrgData) -> Iterator[Finding]:
 
 
 def r2_6_policy_admin(d: OrgData) -> Iterator[Finding]:
-    if not d.role_counts.get(Role.POLICY_ADMIN):
+    if not any(d.role_counts.get(role) for role in DELEGATE_ROLES):
         yield Finding(
             "R2.6",
             S.WARNING,
@@ -320,7 +315,7 @@ def r3_1_contacts(d: OrgData) -> Iterator[Finding]:
                 Fix("contact_new"),
             )
     for contact in d.contacts:
-        stale = contact.verified_on is None or contact.verified_on < d.today - VERIFIED_FOR
+        stale = contact.is_stale(d.today)
         if stale:
             yield Finding(
                 "R3.1",

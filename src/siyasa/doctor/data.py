@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from siyasa.crisis.models import EmergencyContact, Playbook, SeverityLevel
 from siyasa.orgs.models import Membership, Organization, Person
-from siyasa.policy.models import Acknowledgement, PolicyVersion, VersionKind
+from siyasa.policy.models import Acknowledgement, PolicyVersion
 from siyasa.policy.rules import Rules, draft_rules_for
 from siyasa.registry.models import (
     AccessGrant,
@@ -168,9 +168,7 @@ def _crisis(data, ids):
 
 def _rules(data, ids, today):
     """The rules each organisation states: the version in force, else the draft (R0.1)."""
-    in_force = PolicyVersion.objects.filter(
-        organization=OuterRef("organization"), effective_on__lte=today
-    )
+    in_force = PolicyVersion.objects.filter(organization=OuterRef("organization")).in_force(today)
     latest = in_force.order_by("-number").values("number")[:1]
     versions = PolicyVersion.objects.filter(organization__in=ids, number=Subquery(latest))
     for version in versions:
@@ -184,11 +182,7 @@ def _rules(data, ids, today):
 
 def _acknowledgements(data, ids, in_force, today):
     """R0.3: members who acknowledged the latest material version in force, or a later one."""
-    required = (
-        in_force.filter(Q(kind=VersionKind.MATERIAL) | Q(number=1))
-        .order_by("-number")
-        .values("number")[:1]
-    )
+    required = in_force.counting_for_acknowledgement().order_by("-number").values("number")[:1]
     counts = (
         Acknowledgement.objects.filter(organization__in=ids, version__effective_on__lte=today)
         .annotate(required=Subquery(required))

@@ -3,17 +3,23 @@
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Max
+from django.db.models import BooleanField, ExpressionWrapper, Max
 from django.db.models.fields.json import KT
 
+from siyasa.core.permissions import POLICY_MANAGER_ROLES
 from siyasa.crisis.models import EmergencyContact
 from siyasa.doctor.engine import diagnose_many
 from siyasa.doctor.findings import Finding
-from siyasa.orgs.models import Membership, Organization, Person, Role
-from siyasa.policy.models import Acknowledgement, PolicySettings, PolicyVersion, VersionKind
+from siyasa.orgs.models import Membership, Organization, Person
+from siyasa.policy.models import (
+    COUNTS_FOR_ACKNOWLEDGEMENT,
+    Acknowledgement,
+    PolicySettings,
+    PolicyVersion,
+)
 from siyasa.registry.models import Area, Custody, ResponsibilityAssignment, SocialAccount
 
-MANAGERS = (Role.OWNER, Role.POLICY_ADMIN)
+MANAGERS = POLICY_MANAGER_ROLES
 
 
 @dataclass
@@ -48,13 +54,6 @@ def load(orgs: list[Organization], today: datetime.date) -> dict[int, OrgFacts]:
     return facts
 
 
-def address(person: Person) -> str:
-    """Where a person's reminders go: their directory e-mail, else their sign-in's."""
-    if person.email:
-        return person.email
-    return person.user.email if person.user_id else ""
-
-
 def _custodies(facts, ids):
     rows = (
         Custody.objects.filter(organization__in=ids)
@@ -69,16 +68,20 @@ def _custodies(facts, ids):
 def _versions(facts, ids, today):
     """The version in force, the one to acknowledge and the review date, without the texts."""
     rows = (
-        PolicyVersion.objects.filter(organization__in=ids, effective_on__lte=today)
-        .annotate(review=KT("content__next_review_on"))
-        .values_list("organization_id", "number", "kind", "review")
+        PolicyVersion.objects.filter(organization__in=ids)
+        .in_force(today)
+        .annotate(
+            review=KT("content__next_review_on"),
+            counts=ExpressionWrapper(COUNTS_FOR_ACKNOWLEDGEMENT, output_field=BooleanField()),
+        )
+        .values_list("organization_id", "number", "counts", "review")
         .order_by("organization_id", "number")
     )
-    for org_id, number, kind, review in rows:
+    for org_id, number, counts, review in rows:
         org_facts = facts[org_id]
         # Rows come in ascending number, so the last one seen is the version in force.
         org_facts.next_review_on = _date(review)
-        if kind == VersionKind.MATERIAL or number == 1:
+        if counts:
             org_facts.required_version = number
     drafts = [org_id for org_id, f in facts.items() if f.required_version is None]
     for org_id, day in PolicySettings.objects.filter(organization__in=drafts).values_list(

@@ -14,11 +14,10 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from siyasa.crisis.models import CrisisRole
-from siyasa.doctor.checks import VERIFIED_FOR
 from siyasa.doctor.findings import Severity
 from siyasa.mail.messages import org_path, without_language
 from siyasa.notify import facts as facts_module
-from siyasa.notify.facts import OrgFacts, address
+from siyasa.notify.facts import OrgFacts
 from siyasa.notify.models import Kind
 from siyasa.orgs.models import Organization, Person
 
@@ -69,14 +68,15 @@ def due_items(orgs: list[Organization], *, today: datetime.date) -> list[DueItem
 def rotation(f: OrgFacts) -> Iterator[DueItem]:
     """R2.1: custodian and backup, once in the week before a due date, then weekly while late."""
     for custody in f.custodies:
-        due = custody.next_rotation_on(f.org.rotation_interval_days)
+        state = custody.rotation_state(f.org.rotation_interval_days, f.today)
+        due = state.next_on
         params = {"account": _account(custody.account)}
         if due is None:
             kind, period = Kind.ROTATION_OVERDUE, iso_week(f.today)
             text = _("No password rotation is recorded for %(account)s.")
         elif due > f.today + ROTATION_NOTICE:
             continue
-        elif due >= f.today:
+        elif not state.overdue:
             kind, period = Kind.ROTATION_SOON, due.isoformat()
             text = _("The password of %(account)s is due for rotation on %(day)s.")
             params["day"] = due
@@ -114,8 +114,7 @@ def acknowledgement(f: OrgFacts) -> Iterator[DueItem]:
 
 def stale_contacts(f: OrgFacts) -> Iterator[DueItem]:
     """R3.1: the crisis-response holders, weekly while emergency contacts go unverified."""
-    limit = f.today - VERIFIED_FOR
-    stale = [c for c in f.contacts if c.verified_on is None or c.verified_on < limit]
+    stale = [c for c in f.contacts if c.is_stale(f.today)]
     if not stale:
         return
     details = tuple(
@@ -219,4 +218,4 @@ def _distinct(*people: Person | None) -> list[Person]:
 
 
 def _reachable(person: Person) -> bool:
-    return person.is_current and bool(address(person))
+    return person.is_current and bool(person.address)

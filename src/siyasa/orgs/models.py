@@ -192,6 +192,14 @@ class Person(OrgOwned):
     def is_current(self) -> bool:
         return self.status == self.Status.ACTIVE
 
+    @property
+    def address(self) -> str:
+        """Where e-mails to this person go (reminders, alerts): their directory e-mail, else
+        their sign-in's."""
+        if self.email:
+            return self.email
+        return self.user.email if self.user_id else ""
+
     def preferred_language(self, org: Organization) -> str:
         return self.language or org.default_language
 

@@ -1,10 +1,9 @@
 """Writes shared by every registry: permission check, one transaction, a fresh change stamp."""
 
-from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
 from django.utils import timezone
 
-from siyasa.core.permissions import edit_capability, require
+from siyasa.core.permissions import edit_capability, require, require_same_org
 from siyasa.orgs.models import ChangeStamp, Membership, Organization
 
 
@@ -47,8 +46,7 @@ def save_with_relations(form, row) -> None:
 
 def delete_row(*, membership: Membership, row) -> None:
     require(membership, edit_capability(type(row)))
-    if row.organization_id != membership.organization_id:
-        raise PermissionDenied
+    require_same_org(membership, row)
     with transaction.atomic():
         _clear_references_to(row)
         row.delete()

@@ -2,12 +2,18 @@
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.password_validation import validate_password
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from siyasa.core.permissions import Capability, require
-from siyasa.orgs.models import Membership, Organization, Role
+from siyasa.core.permissions import (
+    Capability,
+    is_owner_role,
+    require,
+    require_role_change,
+    require_same_org,
+)
+from siyasa.orgs.models import Membership, Organization
 from siyasa.orgs.rows import touch
 
 User = get_user_model()
@@ -43,28 +49,24 @@ def change_role(*, membership: Membership, target: Membership, role: str) -> Mem
 
 @transaction.atomic
 def remove_member(*, membership: Membership, target: Membership) -> None:
-    _require_role_change(membership, Role.STAFF, target)
+    _require_role_change(membership, None, target)
     _keep_an_owner(target, new_role=None)
     target.delete()
     touch(target.organization, "security")
 
 
 def _require_role_change(
-    membership: Membership, role: str, target: Membership | None = None
+    membership: Membership, role: str | None, target: Membership | None = None
 ) -> None:
-    require(membership, Capability.MANAGE_MEMBERS)
-    touches_owner = role == Role.OWNER or (target is not None and target.role == Role.OWNER)
-    if touches_owner:
-        require(membership, Capability.MANAGE_OWNERS)
-    if target is not None and target.organization_id != membership.organization_id:
-        raise PermissionDenied
+    require_role_change(membership, new_role=role, current_role=target.role if target else None)
+    require_same_org(membership, target)
 
 
 def _keep_an_owner(target: Membership, *, new_role: str | None) -> None:
-    if target.role != Role.OWNER or new_role == Role.OWNER:
+    if not is_owner_role(target.role) or is_owner_role(new_role):
         return
     owners = Membership.objects.select_for_update().filter(
-        organization_id=target.organization_id, role=Role.OWNER
+        organization_id=target.organization_id, role=target.role
     )
     if len(owners) <= 1:
         raise ValidationError(_("An organisation needs at least one owner."))

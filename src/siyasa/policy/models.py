@@ -1,11 +1,14 @@
 """The organisation's own policy texts and the settings the policy states."""
 
+import datetime
+
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from siyasa.core.tenancy import OrgOwned
+from siyasa.core.tenancy import OrgOwned, OrgQuerySet
 
 
 class PolicyText(OrgOwned):
@@ -95,6 +98,23 @@ class VersionKind(models.TextChoices):
     EDITORIAL = "editorial", _("Editorial: wording only, no new acknowledgement")
 
 
+# R0.3: the versions that ask everyone to acknowledge — material ones, and the first.
+COUNTS_FOR_ACKNOWLEDGEMENT = Q(kind=VersionKind.MATERIAL) | Q(number=1)
+
+
+class PolicyVersionQuerySet(OrgQuerySet):
+    """The two rules of R0.1 and R0.3 about versions, each defined once."""
+
+    def in_force(self, today: datetime.date):
+        """Versions whose date has come; the highest number among them is the one in force."""
+        return self.filter(effective_on__lte=today)
+
+    def counting_for_acknowledgement(self):
+        """Versions that ask everyone to acknowledge: material ones, and the first. The latest of
+        these in force is the one a member's acknowledgement must reach."""
+        return self.filter(COUNTS_FOR_ACKNOWLEDGEMENT)
+
+
 class PolicyVersion(OrgOwned):
     """An immutable published version of the rules (ARCHITECTURE decision 6).
 
@@ -110,6 +130,8 @@ class PolicyVersion(OrgOwned):
     published_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
+
+    objects = PolicyVersionQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("policy version")

@@ -3,15 +3,16 @@
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Max, Prefetch, Q
+from django.db.models import Max, Prefetch
 from django.utils import timezone
 
 from siyasa.core.i18n import Localized, pick
+from siyasa.core.permissions import POLICY_MANAGER_ROLES
 from siyasa.core.rendering import render_prose
 from siyasa.crisis import selectors as crisis_selectors
-from siyasa.orgs.models import ChangeStamp, Membership, Organization, Person, Role
+from siyasa.orgs.models import ChangeStamp, Membership, Organization, Person
 from siyasa.policy.catalogue import BLOCKS, PREAMBLE, SECTIONS, Block, Section
-from siyasa.policy.models import Acknowledgement, PolicyText, PolicyVersion, VersionKind
+from siyasa.policy.models import Acknowledgement, PolicyText, PolicyVersion
 from siyasa.policy.rules import NamedRef, Rules, draft_rules, live_people
 from siyasa.registry import selectors as registry_selectors
 from siyasa.registry.models import (
@@ -19,7 +20,6 @@ from siyasa.registry.models import (
     Area,
     Device,
     ResponsibilityAssignment,
-    SocialAccount,
 )
 
 # --- versions -------------------------------------------------------------------------------
@@ -30,8 +30,7 @@ def versions(org: Organization):
 
 
 def version_in_force(org: Organization, today: datetime.date | None = None) -> PolicyVersion | None:
-    today = today or timezone.localdate()
-    return versions(org).filter(effective_on__lte=today).first()
+    return versions(org).in_force(today or timezone.localdate()).first()
 
 
 def rules_in_force(org: Organization) -> Rules | None:
@@ -56,15 +55,8 @@ def draft_changed_since_publication(org: Organization) -> bool:
 
 def required_version(org: Organization, today: datetime.date | None = None) -> PolicyVersion | None:
     """The version whose acknowledgement counts: the latest material one in force (or the first)."""
-    in_force = version_in_force(org, today)
-    if in_force is None:
-        return None
-    return (
-        versions(org)
-        .filter(number__lte=in_force.number)
-        .filter(Q(kind=VersionKind.MATERIAL) | Q(number=1))
-        .first()
-    )
+    today = today or timezone.localdate()
+    return versions(org).in_force(today).counting_for_acknowledgement().first()
 
 
 @dataclass
@@ -206,18 +198,9 @@ def policy_page(org: Organization, rules: Rules) -> PolicyPage:
 
     today = timezone.localdate()
     people = live_people(org, [*rules.spokespeople, rules.legal_adviser, rules.review_owner])
-    accounts = [
-        (
-            account,
-            registry_selectors.rotation_status(
-                registry_selectors.account_custody(account), org, today
-            ),
-        )
-        for account in registry_selectors.accounts(org).exclude(status="retired")
-    ]
     data = {
         "responsibilities": registry_selectors.responsibilities_by_area(org),
-        "accounts": accounts,
+        "accounts": registry_selectors.accounts_with_rotation(org, today=today),
         "devices": list(registry_selectors.devices(org)),
         "policy_admins": policy_admins(org),
         "contacts": list(crisis_selectors.emergency_contacts(org)),
@@ -239,7 +222,7 @@ def _live(people: dict[int, Person], ref: NamedRef | None):
 def policy_admins(org: Organization) -> list[tuple[Membership, Person | None]]:
     """R2.6: who may change the policy, roles, devices and custody, with their directory entry."""
     memberships = list(
-        Membership.objects.filter(organization=org, role__in=[Role.OWNER, Role.POLICY_ADMIN])
+        Membership.objects.filter(organization=org, role__in=POLICY_MANAGER_ROLES)
         .select_related("user")
         .order_by("role", "user__username")
     )
@@ -347,15 +330,7 @@ def for_manager(org: Organization) -> dict:
     accounts = registry_selectors.accounts(org).prefetch_related(
         Prefetch("devices", queryset=Device.objects.order_by("name"))
     )
-    rows = [
-        (
-            account,
-            registry_selectors.rotation_status(
-                registry_selectors.account_custody(account), org, today
-            ),
-        )
-        for account in accounts.exclude(status=SocialAccount.Status.RETIRED)
-    ]
+    rows = registry_selectors.accounts_with_rotation(org, today=today, queryset=accounts)
     return {"rows": rows, "today": today}
 
 

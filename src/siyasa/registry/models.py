@@ -5,6 +5,7 @@ code or a token; custody records *who* holds a credential and *where* it is kept
 """
 
 import datetime
+from dataclasses import dataclass
 
 from django.db import models
 from django.utils.translation import get_language
@@ -277,6 +278,35 @@ class Custody(OrgOwned):
         if self.last_rotated_on is None:
             return None
         return self.last_rotated_on + datetime.timedelta(days=self.interval_days(org_default))
+
+    def rotation_state(self, org_default: int, today: datetime.date) -> "RotationState":
+        """R2.1: when the credential is next due, and whether it is late or due soon — the one
+        definition the registry pages, the policy, the doctor and the reminders share."""
+        next_on = self.next_rotation_on(org_default)
+        overdue = next_on is None or next_on < today
+        return RotationState(
+            interval_days=self.interval_days(org_default),
+            next_on=next_on,
+            overdue=overdue,
+            due_soon=not overdue and next_on is not None and next_on <= today + ROTATION_DUE_SOON,
+        )
+
+
+# R2.1: how far ahead a rotation counts as "due soon".
+ROTATION_DUE_SOON = datetime.timedelta(days=14)
+
+
+@dataclass(frozen=True)
+class RotationState:
+    interval_days: int
+    # None when no rotation was ever recorded (which counts as overdue).
+    next_on: datetime.date | None
+    overdue: bool
+    due_soon: bool
+
+    @property
+    def never_recorded(self) -> bool:
+        return self.next_on is None
 
 
 class Device(OrgOwned):

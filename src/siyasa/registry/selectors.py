@@ -1,7 +1,6 @@
 """Reads of the registries, each in a fixed number of queries whatever the organisation's size."""
 
 import datetime
-from dataclasses import dataclass
 
 from django.db.models import Prefetch
 
@@ -12,6 +11,7 @@ from siyasa.registry.models import (
     Custody,
     Device,
     ResponsibilityAssignment,
+    RotationState,
     SocialAccount,
 )
 
@@ -43,28 +43,21 @@ def account_custody(account: SocialAccount) -> Custody | None:
         return None
 
 
-@dataclass(frozen=True)
-class RotationStatus:
-    interval_days: int
-    next_on: datetime.date | None
-    overdue: bool
-    due_soon: bool
+def accounts_with_rotation(
+    org: Organization, *, today: datetime.date, queryset=None, include_retired: bool = False
+) -> list[tuple[SocialAccount, RotationState | None]]:
+    """Accounts paired with their rotation state (None without a custody record), for the
+    registry, the policy page and the at-a-glance view alike. `queryset` narrows or extends
+    `accounts(org)` (e.g. with more prefetching)."""
+    rows = accounts(org) if queryset is None else queryset
+    if not include_retired:
+        rows = rows.exclude(status=SocialAccount.Status.RETIRED)
+    return [(account, _rotation(account, org, today)) for account in rows]
 
 
-def rotation_status(
-    custody: Custody | None, org: Organization, today: datetime.date
-) -> RotationStatus | None:
-    """R2.1: when an account's credential is next due, and whether it is late."""
-    if custody is None:
-        return None
-    next_on = custody.next_rotation_on(org.rotation_interval_days)
-    overdue = next_on is None or next_on < today
-    due_soon = (
-        not overdue and next_on is not None and next_on <= today + datetime.timedelta(days=14)
-    )
-    return RotationStatus(
-        custody.interval_days(org.rotation_interval_days), next_on, overdue, due_soon
-    )
+def _rotation(account: SocialAccount, org: Organization, today: datetime.date):
+    custody = account_custody(account)
+    return custody.rotation_state(org.rotation_interval_days, today) if custody else None
 
 
 def responsibilities_by_area(

@@ -26,11 +26,9 @@ from siyasa.registry.models import (
 
 @org_view()
 def account_list(request, ctx):
-    today = timezone.localdate()
-    rows = [
-        (account, selectors.rotation_status(selectors.account_custody(account), ctx.org, today))
-        for account in selectors.accounts(ctx.org)
-    ]
+    rows = selectors.accounts_with_rotation(
+        ctx.org, today=timezone.localdate(), include_retired=True
+    )
     return render(request, "registry/account_list.html", {"ctx": ctx, "rows": rows})
 
 
@@ -47,7 +45,9 @@ def account_detail(request, ctx, pk):
             "ctx": ctx,
             "account": account,
             "custody": custody,
-            "rotation": selectors.rotation_status(custody, ctx.org, timezone.localdate()),
+            "rotation": custody.rotation_state(ctx.org.rotation_interval_days, timezone.localdate())
+            if custody
+            else None,
         },
     )
 

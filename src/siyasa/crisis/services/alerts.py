@@ -21,13 +21,6 @@ from siyasa.orgs.models import Membership, Person
 Status = Alert.Status
 
 
-def email_of(person: Person) -> str:
-    """The directory e-mail, else the sign-in's (as for reminders)."""
-    if person.email:
-        return person.email
-    return person.user.email if person.user_id else ""
-
-
 def people_for_roles(org, roles) -> list[Person]:
     """Current people holding any of `roles` as emergency contact or backup, each once, in the
     order of the roles' contacts."""
@@ -87,11 +80,11 @@ def _queue(incident, entry, people, event, *, level, statement=None) -> list[Ale
                 event=event,
                 level=level,
                 statement=statement,
-                email=email_of(person),
+                email=person.address,
                 language=person.preferred_language(org),
             )
             for person in people
-            if email_of(person)
+            if person.address
         ],
         ignore_conflicts=True,
     )

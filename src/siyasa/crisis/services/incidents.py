@@ -7,11 +7,11 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from siyasa.core.permissions import INCIDENT_WORK, can_steer_incident, require
+from siyasa.core.permissions import INCIDENT_WORK, can_steer_incident, require, require_same_org
 from siyasa.crisis import assessment
 from siyasa.crisis.models import Incident, SeverityLevel, Task, TimelineEntry
 from siyasa.crisis.services import alerts, statements
-from siyasa.crisis.services.timeline import add_system_entry, require_open, require_same_org
+from siyasa.crisis.services.timeline import add_system_entry, require_open
 from siyasa.orgs.models import Membership, Organization, Person
 
 Kind = TimelineEntry.Kind
@@ -57,10 +57,8 @@ def declare(
     """
     require(membership, INCIDENT_WORK)
     org = membership.organization
-    require_same_org(membership, level)
+    require_same_org(membership, level, *accounts)
     _require_current_person(org, lead)
-    for account in accounts:
-        require_same_org(membership, account)
     summary, level_reason = summary.strip(), level_reason.strip()
     if not summary:
         raise ValidationError(_("Say in a sentence what is happening."))
@@ -174,8 +172,7 @@ def change_level(
 ) -> Incident:
     """Escalate or de-escalate: the lead, owners and policy admins, with a reason. Everyone on
     the old level and the new one is alerted again (see `alerts`)."""
-    require_same_org(membership, incident)
-    require_same_org(membership, level)
+    require_same_org(membership, incident, level)
     reason = reason.strip()
     with transaction.atomic():
         incident = (

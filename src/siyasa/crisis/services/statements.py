@@ -24,11 +24,11 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
 
-from siyasa.core.permissions import INCIDENT_WORK, can_decide_statement, require
+from siyasa.core.permissions import INCIDENT_WORK, can_decide_statement, require, require_same_org
 from siyasa.crisis.models import Approval, Incident, Statement, TimelineEntry
 from siyasa.crisis.selectors import PENDING, roles_held, state
 from siyasa.crisis.services import alerts
-from siyasa.crisis.services.timeline import add_system_entry, require_open, require_same_org
+from siyasa.crisis.services.timeline import add_system_entry, require_open
 from siyasa.orgs.models import Membership, Person
 
 APPROVE, REJECT = Approval.Decision.APPROVE, Approval.Decision.REJECT

@@ -1,10 +1,9 @@
 """The incident timeline's system entries, and the guards every incident service shares."""
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from siyasa.crisis.models import Incident, TimelineEntry
-from siyasa.orgs.models import Membership
 
 
 def add_system_entry(incident: Incident, user, kind: str, *, text: str = "", data=None):
@@ -17,11 +16,6 @@ def add_system_entry(incident: Incident, user, kind: str, *, text: str = "", dat
         text=text,
         data=data or {},
     )
-
-
-def require_same_org(membership: Membership, row) -> None:
-    if row.organization_id != membership.organization_id:
-        raise PermissionDenied
 
 
 def require_open(incident: Incident) -> None:

@@ -11,7 +11,6 @@ from siyasa.core.tests.factories import CustodyFactory, PersonFactory, SocialAcc
 from siyasa.orgs import rows
 from siyasa.registry.forms import CustodyForm, DeviceForm, SocialAccountForm
 from siyasa.registry.models import AccessGrant, Custody, Device, SocialAccount
-from siyasa.registry.selectors import rotation_status
 
 
 def test_no_model_has_a_field_for_a_secret():
@@ -164,7 +163,7 @@ def test_departed_people_are_not_offered_for_new_assignments(cast):
 )
 def test_rotation_status(cast, last, expected):
     custody = CustodyFactory(organization=cast.org, last_rotated_on=last)
-    status = rotation_status(custody, cast.org, today=datetime.date(2026, 6, 10))
+    status = custody.rotation_state(cast.org.rotation_interval_days, datetime.date(2026, 6, 10))
     assert (status.overdue, status.due_soon) == {
         "overdue": (True, False),
         "due_soon": (False, True),

@@ -10,7 +10,7 @@ from django.db.models import UniqueConstraint
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from siyasa.core.permissions import Capability, require
+from siyasa.core.permissions import Capability, require, require_same_org
 from siyasa.crisis.models import EmergencyContact
 from siyasa.orgs.models import Membership, Person
 from siyasa.orgs.rows import touch
@@ -114,8 +114,7 @@ def derive(person: Person) -> list[OffboardingItem]:
 @transaction.atomic
 def start(*, membership: Membership, person: Person, last_day) -> Offboarding:
     require(membership, Capability.MANAGE_POLICY)
-    if person.organization_id != membership.organization_id:
-        raise ValidationError(_("This person is not in the organisation."))
+    require_same_org(membership, person)
     if (
         Offboarding.objects.for_org(person.organization)
         .filter(person=person, archived_at__isnull=True)

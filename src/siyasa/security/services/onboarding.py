@@ -5,7 +5,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 
-from siyasa.core.permissions import Capability, can, require
+from siyasa.core.permissions import Capability, can_tick_onboarding, require, require_same_org
 from siyasa.orgs.models import Membership, Person
 from siyasa.security.models import OnboardingStep
 
@@ -15,8 +15,7 @@ Kind = OnboardingStep.Kind
 @transaction.atomic
 def start(*, membership: Membership, person: Person) -> list[OnboardingStep]:
     require(membership, Capability.MANAGE_POLICY)
-    if person.organization_id != membership.organization_id:
-        raise PermissionDenied
+    require_same_org(membership, person)
     OnboardingStep.objects.bulk_create(
         [
             OnboardingStep(organization=person.organization, person=person, kind=kind)
@@ -29,10 +28,8 @@ def start(*, membership: Membership, person: Person) -> list[OnboardingStep]:
 
 def tick(*, membership: Membership, step: OnboardingStep) -> OnboardingStep:
     """The newcomer ticks their own steps; policy admins may tick anyone's."""
-    own = step.person.user_id == membership.user_id
-    if step.organization_id != membership.organization_id or not (
-        own or can(membership, Capability.MANAGE_POLICY)
-    ):
+    require_same_org(membership, step)
+    if not can_tick_onboarding(membership, own=step.person.user_id == membership.user_id):
         raise PermissionDenied
     OnboardingStep.objects.filter(pk=step.pk, done_at__isnull=True).update(
         done_at=timezone.now(), done_by=membership.user

@@ -7,7 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from siyasa.core.permissions import Capability, can
+from siyasa.core.permissions import can_record_rotation, require_same_org
 from siyasa.orgs.models import Membership, Person
 from siyasa.orgs.rows import touch
 from siyasa.registry.models import Custody, SocialAccount
@@ -16,18 +16,15 @@ from siyasa.security.models import RotationReason, RotationRecord
 
 
 def may_record(membership: Membership, account: SocialAccount) -> bool:
-    """Policy admins and owners, and the account's custodians themselves."""
-    if can(membership, Capability.MANAGE_POLICY):
-        return True
+    """Whether `membership` may log a rotation of `account` (the rule: `can_record_rotation`)."""
     custody = account_custody(account)
-    if custody is None or not can(membership, Capability.VIEW):
-        return False
-    holders = {custody.custodian_id, custody.backup_custodian_id} - {None}
-    return (
+    holders = {custody.custodian_id, custody.backup_custodian_id} - {None} if custody else set()
+    is_custodian = bool(holders) and (
         Person.objects.for_org(account.organization)
         .filter(pk__in=holders, user=membership.user)
         .exists()
     )
+    return can_record_rotation(membership, is_custodian=is_custodian)
 
 
 @transaction.atomic
@@ -40,7 +37,8 @@ def record_rotation(
     note: str = "",
 ) -> RotationRecord:
     """Log a rotation; the account's next due date then follows from its interval."""
-    if account.organization_id != membership.organization_id or not may_record(membership, account):
+    require_same_org(membership, account)
+    if not may_record(membership, account):
         raise PermissionDenied
     if rotated_on > timezone.localdate():
         raise ValidationError(_("A rotation cannot be recorded in the future."))
