@@ -9,7 +9,7 @@ from django.db import transaction
 
 from siyasa.notify import texts
 from siyasa.notify.models import Digest, Reminder
-from siyasa.notify.rules import DueItem
+from siyasa.notify.reminders import DueItem
 from siyasa.orgs.models import Organization, Person
 
 

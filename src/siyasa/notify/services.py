@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 from django.db import transaction
 
-from siyasa.notify import digests, jobs, rules
+from siyasa.notify import digests, jobs, reminders
 from siyasa.notify.digests import Plan
 from siyasa.orgs.models import Organization
 
@@ -22,7 +22,7 @@ class RemindResult:
 def remind(*, today: datetime.date, dry_run: bool = False) -> RemindResult:
     """Claim today's due reminders into digests and queue their delivery; a dry run only reads."""
     orgs = list(Organization.objects.all())
-    items = rules.due_items(orgs, today=today)
+    items = reminders.due_items(orgs, today=today)
     if dry_run:
         plans = digests.plan(items, day=today)
         return RemindResult(True, plans, len(plans), sum(len(p.items) for p in plans))

@@ -18,7 +18,7 @@ from siyasa.core.tests.factories import (
 )
 from siyasa.notify import digests, emails
 from siyasa.notify.models import Digest, Kind, Reminder
-from siyasa.notify.rules import due_items
+from siyasa.notify.reminders import due_items
 from siyasa.registry.models import Area
 from siyasa.workspace.services import create_organization
 

@@ -1,4 +1,4 @@
-"""Each reminder rule is due when it should be and not otherwise, with a frozen clock."""
+"""Each reminder is due when it should be and not otherwise, with a frozen clock."""
 
 import datetime
 
@@ -13,7 +13,7 @@ from siyasa.core.tests.factories import (
 )
 from siyasa.notify import services
 from siyasa.notify.models import Kind
-from siyasa.notify.rules import due_items
+from siyasa.notify.reminders import due_items
 from siyasa.orgs.models import Person
 from siyasa.policy.models import PolicySettings
 from siyasa.policy.services import acknowledge, publish_version
@@ -247,7 +247,7 @@ def test_a_custodian_who_is_also_a_policy_admin_hears_of_an_overdue_rotation_onc
     import datetime
 
     from siyasa.core.tests.factories import CustodyFactory
-    from siyasa.notify.rules import due_items
+    from siyasa.notify.reminders import due_items
     from siyasa.orgs.models import Person
 
     admin = Person.objects.get(organization=cast.org, user=cast.users["policy_admin"])

@@ -1,8 +1,9 @@
-"""The reminder rules: who is due which reminder today, and the period within which it is said once.
+"""The reminders: who is due which reminder today, and the period within which it is said once.
 
-Each rule is a small function of one organisation's facts yielding `DueItem`s; `RULES` lists
-them in the order a digest shows them. A rule says what is due, never whether it was already
-sent: that is the job of the unique constraint on `Reminder` (see `digests.claim`).
+Each reminder is a small function of one organisation's facts yielding `DueItem`s; `REMINDERS`
+lists them in the order a digest shows them. A reminder says what is due, never whether it was
+already sent: that is the job of the unique constraint on `Reminder` (see `digests.claim`).
+("Rules", in this code base, are the policy's own: `policy/rules.py`.)
 """
 
 import datetime
@@ -53,11 +54,11 @@ def due_items(orgs: list[Organization], *, today: datetime.date) -> list[DueItem
     """Everything due today in the organisations given, once per key, to reachable people."""
     items: dict[tuple, DueItem] = {}
     # The same sentence reaches a person once: a custodian who is also a policy admin hears
-    # about an overdue rotation from the rotation rule, not again as a doctor finding.
+    # about an overdue rotation from the rotation reminder, not again as a doctor finding.
     said: set[tuple] = set()
     for org_facts in facts_module.load(orgs, today).values():
-        for rule in RULES:
-            for item in rule(org_facts):
+        for reminder in REMINDERS:
+            for item in reminder(org_facts):
                 sentence = (item.person.pk, str(item.text), repr(sorted(item.params.items())))
                 if _reachable(item.person) and sentence not in said:
                     said.add(sentence)
@@ -166,7 +167,7 @@ def findings(f: OrgFacts) -> Iterator[DueItem]:
     fixing it and breaking it again does not send a second e-mail. The health page shows it.
     """
     for finding in f.findings:
-        # The review has its own rule, with its own date as period.
+        # The review has its own reminder, with its own date as period.
         if finding.severity != Severity.ERROR or finding.subject == "review":
             continue
         params = {
@@ -187,7 +188,7 @@ def findings(f: OrgFacts) -> Iterator[DueItem]:
             )
 
 
-RULES = (rotation, acknowledgement, stale_contacts, review, findings)
+REMINDERS = (rotation, acknowledgement, stale_contacts, review, findings)
 
 
 def iso_week(day: datetime.date) -> str:
