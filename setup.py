@@ -37,20 +37,22 @@ class BuildPyWithCatalogues(build_py):
 
     def run(self) -> None:
         super().run()
-        for mo, po in self._catalogues():
-            compile_catalogue(Path(po), Path(mo))
+        # An editable install reads the checkout, whose catalogues `make` compiles (and checks
+        # with msgfmt --check); compiling them here would make that step look up to date.
+        if not self.editable_mode:
+            for mo, po in self._catalogues():
+                compile_catalogue(po, mo)
 
     def get_outputs(self, include_bytecode: bool = True) -> list[str]:
-        extra = [] if self.editable_mode else [mo for mo, _ in self._catalogues()]
+        extra = [] if self.editable_mode else [str(mo) for mo, _ in self._catalogues()]
         return super().get_outputs(include_bytecode) + extra
 
     def _catalogues(self):
-        """(.mo to write, .po it comes from); an editable install reads the source tree."""
+        """(.mo to write in the build folder, .po it comes from)."""
         for _package, src_dir, build_dir, filenames in self.data_files:
             for name in filenames:
                 if name.endswith(".po") and Path(name).parent.name == "LC_MESSAGES":
-                    compiled = Path(src_dir if self.editable_mode else build_dir, name)
-                    yield str(compiled.with_suffix(".mo")), str(Path(src_dir, name))
+                    yield Path(build_dir, name).with_suffix(".mo"), Path(src_dir, name)
 
 
 setup(cmdclass={"build_py": BuildPyWithCatalogues})
