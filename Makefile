@@ -13,6 +13,7 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e ".[dev]"
 	touch $(STAMP)
 
+# Compiled catalogues for a checkout; a wheel build compiles its own with Babel (setup.py says why).
 src/siyasa/locale/%/LC_MESSAGES/django.mo: src/siyasa/locale/%/LC_MESSAGES/django.po
 	msgfmt --check -o $@ $<
 

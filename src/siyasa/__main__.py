@@ -3,6 +3,7 @@
 import os
 import secrets
 import sys
+from pathlib import Path
 
 
 def main() -> None:
@@ -17,6 +18,11 @@ def main() -> None:
         # The demo's owner and policy admin sign in with the printed password alone.
         os.environ.setdefault("SIYASA_ENFORCE_TWO_FACTOR", "0")
         os.environ.setdefault("SECRET_KEY", secrets.token_urlsafe(50))
+        # The demo rebuilds its users and organisation at every run, so it keeps a database of
+        # its own, apart from a real instance's default ./var. A folder or database named in
+        # the environment is used as given (the command refuses one holding real data).
+        if not os.environ.get("SIYASA_DATA_DIR") and not os.environ.get("DATABASE_URL"):
+            os.environ["SIYASA_DATA_DIR"] = str(Path.cwd() / "var" / "demo")
     from django.core.management import execute_from_command_line
 
     execute_from_command_line(sys.argv)

@@ -3,7 +3,8 @@
 import datetime
 
 from django.contrib.auth import get_user_model
-from django.db import transaction
+from django.db import connection, transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from siyasa.crisis.models import (
@@ -244,6 +245,31 @@ VERSIONS = [
 ACKNOWLEDGED = [("admin", 1), ("manager", 1), ("editor", 2)]
 
 
+def not_the_demo() -> tuple[list[str], list[str]]:
+    """User names and organisation slugs in this database that the demo did not make.
+
+    Reads only tables that exist and columns every schema has, so it can run before `migrate`
+    and leave a real instance's database exactly as it was.
+    """
+    tables = set(connection.introspection.table_names())
+    User = get_user_model()
+    users, orgs = [], []
+    if User._meta.db_table in tables:
+        # An instance's own superuser is often called "admin" too: only the demo's address and
+        # no staff rights make a user the demo's.
+        demo = Q()
+        for username, _, _ in USERS:
+            demo |= Q(username=username, email=_email(username), is_superuser=False, is_staff=False)
+        users = list(
+            User.objects.exclude(demo).order_by("username").values_list("username", flat=True)
+        )
+    if Organization._meta.db_table in tables:
+        orgs = list(
+            Organization.objects.exclude(slug=SLUG).order_by("slug").values_list("slug", flat=True)
+        )
+    return users, orgs
+
+
 def build_demo(*, today: datetime.date | None = None) -> Organization:
     """(Re)build the demo organisation; dates are relative to `today`."""
     today = today or timezone.localdate()
@@ -273,12 +299,16 @@ def build_demo(*, today: datetime.date | None = None) -> Organization:
     return org
 
 
+def _email(username: str) -> str:
+    return f"{username}@example.org"
+
+
 def _user(username: str):
     User = get_user_model()
     user = User.objects.filter(username=username).first()
     if user is None:
         return User.objects.create_user(
-            username=username, email=f"{username}@example.org", password=PASSWORD
+            username=username, email=_email(username), password=PASSWORD
         )
     # Someone may have changed the password while trying the demo; the printed one must work.
     user.set_password(PASSWORD)

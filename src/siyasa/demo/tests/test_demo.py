@@ -1,12 +1,18 @@
 import datetime
+import os
+import sqlite3
+import subprocess
+import sys
 
 import pytest
-from django.core.management import call_command
+from django.contrib.auth import get_user_model
+from django.core.management import CommandError, call_command
 from django.http import HttpRequest
 from django.test import Client
 
-from siyasa.demo.builder import DEMO_LOGINS, build_demo
+from siyasa.demo.builder import DEMO_LOGINS, USERS, build_demo
 from siyasa.orgs.models import Membership, Organization, Person
+from siyasa.orgs.services import create_organization
 from siyasa.registry.models import Area, Custody, Device, ResponsibilityAssignment, SocialAccount
 
 TODAY = datetime.date(2025, 3, 1)
@@ -72,3 +78,107 @@ def test_the_policy_is_public():
     response = Client().get("/ar/o/demo/policy/")
     assert response.status_code == 200
     assert org.name_ar in response.content.decode()
+
+
+def everything():
+    User = get_user_model()
+    return (
+        sorted(User.objects.values_list("username", "password")),
+        sorted(Organization.objects.values_list("slug", flat=True)),
+        Membership.objects.count(),
+        Person.objects.count(),
+    )
+
+
+@pytest.mark.django_db
+def test_the_demo_refuses_a_database_with_a_real_organisation():
+    owner = get_user_model().objects.create_user("huda", "huda@charity.example", "pass-word-123")
+    create_organization(owner=owner, name_ar="جمعية النور", name_en="Al-Noor Society", slug="noor")
+    before = everything()
+
+    with pytest.raises(CommandError) as refused:
+        call_command("demo", "--no-serve")
+
+    assert "organisations: noor" in str(refused.value)
+    assert "--force" in str(refused.value)
+    assert everything() == before
+
+
+@pytest.mark.django_db
+def test_the_demo_refuses_an_instance_whose_own_superuser_is_called_admin():
+    User = get_user_model()
+    User.objects.create_superuser("admin", "director@charity.example", "pass-word-123")
+    before = everything()
+
+    with pytest.raises(CommandError, match="users: admin"):
+        call_command("demo", "--no-serve")
+
+    assert everything() == before
+    assert User.objects.get(username="admin").check_password("pass-word-123")
+
+
+@pytest.mark.django_db
+def test_force_rebuilds_the_demo_beside_the_real_organisation():
+    owner = get_user_model().objects.create_user("huda", "huda@charity.example", "pass-word-123")
+    real = create_organization(owner=owner, name_ar="جمعية النور", slug="noor")
+
+    call_command("demo", "--no-serve", "--force")
+
+    assert Organization.objects.filter(slug="demo").exists()
+    assert Membership.objects.get(organization=real).user == owner
+    assert get_user_model().objects.get(username="huda").check_password("pass-word-123")
+
+
+@pytest.mark.django_db
+def test_an_empty_database_gets_the_demo():
+    call_command("demo", "--no-serve")
+
+    org = Organization.objects.get()
+    assert org.slug == "demo"
+    members = set(Membership.objects.values_list("user__username", flat=True))
+    assert members == {username for username, _role, _person in USERS}
+
+
+def siyasa(*args, cwd, **env):
+    """`siyasa …` as a person runs it: no data folder or database named unless given."""
+    base = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in {"DATABASE_URL", "SECRET_KEY"}
+        and not key.startswith(("SIYASA_", "DJANGO_", "SECURE_"))
+    }
+    return subprocess.run(
+        [sys.executable, "-m", "siyasa", *args],
+        cwd=cwd,
+        env=base | env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+@pytest.mark.slow
+def test_the_demo_keeps_apart_from_a_real_instance_in_the_same_folder(tmp_path):
+    # A real instance with its defaults: data in ./var, its superuser called admin.
+    real = {"SECRET_KEY": "real-instance-key", "DJANGO_SUPERUSER_PASSWORD": "pass-word-123"}
+    assert siyasa("migrate", "-v0", cwd=tmp_path, **real).returncode == 0
+    created = siyasa(
+        "createsuperuser", "--noinput", "--username", "admin", "--email", "director@charity.example",
+        cwd=tmp_path, **real,
+    )  # fmt: skip
+    assert created.returncode == 0, created.stderr
+
+    demo = siyasa("demo", "--no-serve", cwd=tmp_path)
+
+    assert demo.returncode == 0, demo.stderr
+    assert str(tmp_path / "var" / "demo" / "siyasa.sqlite3") in demo.stdout
+    with sqlite3.connect(tmp_path / "var" / "siyasa.sqlite3") as db:
+        assert db.execute("select username from auth_user").fetchall() == [("admin",)]
+        assert db.execute(f"select count(*) from {Organization._meta.db_table}").fetchone() == (0,)
+
+    # Pointed at the real instance's folder, the demo stops and says why.
+    pointed = siyasa("demo", "--no-serve", cwd=tmp_path, SIYASA_DATA_DIR=str(tmp_path / "var"))
+
+    assert pointed.returncode != 0
+    assert "holds more than the demo (users: admin)" in pointed.stderr
+    assert "--force" in pointed.stderr
