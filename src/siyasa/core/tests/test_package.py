@@ -29,16 +29,18 @@ from django.test import Client
 from django.test.utils import setup_test_environment
 
 import siyasa
-from siyasa.notify.emails import render
+from siyasa.mail.messages import make_message
 
 setup_test_environment()
 call_command("migrate", verbosity=0, interactive=False)
 page = Client().get("/ar/accounts/login/")
-subject, text, html = render(
+message = make_message(
     "digest",
-    {"org_name": "جمعية أثر", "person_name": "ريم", "items": [], "workspace_url": "http://x/"},
+    to=["reem@example.org"],
+    context={"org_name": "جمعية أثر", "person_name": "ريم", "items": [], "workspace_url": "http://x/"},
     language="ar",
 )
+text, html = message.body, message.alternatives[0][0]
 package = Path(siyasa.__file__).parent
 print(json.dumps({
     "package": str(package),

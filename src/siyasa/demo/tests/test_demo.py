@@ -12,8 +12,8 @@ from django.test import Client
 
 from siyasa.demo.builder import DEMO_LOGINS, USERS, build_demo
 from siyasa.orgs.models import Membership, Organization, Person
-from siyasa.orgs.services import create_organization
 from siyasa.registry.models import Area, Custody, Device, ResponsibilityAssignment, SocialAccount
+from siyasa.workspace.services import create_organization
 
 TODAY = datetime.date(2025, 3, 1)
 
