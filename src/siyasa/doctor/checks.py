@@ -41,6 +41,45 @@ def _text(key: str) -> Fix:
 SETTINGS = Fix("policy_settings")
 
 
+# Requirements met by what is registered: with nothing registered there is nothing to check,
+# and the requirement is not started — unmet — rather than vacuously met.
+NEEDS_ACCOUNTS = ("R1.1", "R1.2", "R2.1", "R2.2", "R2.7")
+NEEDS_DEVICES = ("R2.4", "R2.5")
+# Requirements met by a section of the policy's prose (requirement -> text key): a draft states
+# them, only a published version puts them in force.
+PROSE = {
+    "R4.1": "law.copyright",
+    "R4.2": "law.privacy",
+    "R4.3": "law.confidentiality",
+    "R5.1": "personal.conduct",
+    "R5.2": "personal.accountability",
+    "R6.4": "speaking.guidance",
+}
+
+
+def not_started(d: OrgData) -> Iterator[Finding]:
+    pending = []
+    if not d.accounts:
+        text = _("No official account is registered yet, so this cannot be checked.")
+        fix = Fix("account_new", capability=Capability.EDIT_CONTENT)
+        pending += [(r, text, fix) for r in NEEDS_ACCOUNTS]
+    if not d.devices:
+        text = _("No device is registered yet, so this cannot be checked.")
+        pending += [(r, text, Fix("device_new")) for r in NEEDS_DEVICES]
+    if not d.has_version:
+        text = _("Stated in the draft, but not in force until a version is published.")
+        fix = Fix("policy_draft", capability=Capability.EDIT_CONTENT)
+        # An empty text is an error of its own (`_texts`), not a text waiting for publication.
+        pending += [(r, text, fix) for r, key in PROSE.items() if _has_text(d, key)]
+        if d.rules.stance:
+            pending.append(("R6.1", text, fix))
+        if all(part.strip() for part in d.rules.disclaimer):
+            pending.append(("R6.2", text, fix))
+        pending.append(("R0.3", _("Nothing is published yet for the team to acknowledge."), fix))
+    for requirement, text, fix in pending:
+        yield Finding(requirement, S.NOT_STARTED, text, {}, f"not-started:{requirement}", fix)
+
+
 def r0_1_published(d: OrgData) -> Iterator[Finding]:
     if not d.has_version:
         yield Finding(
@@ -378,6 +417,26 @@ def r3_4_approval_chains(d: OrgData) -> Iterator[Finding]:
                 f"level:{level.pk}:approvals",
                 Fix("level_edit", {"pk": level.pk}),
             )
+    # An approval chain nobody can sign in to approve leaves every statement pending.
+    approvers: dict[str, bool] = {}
+    for contact in d.contacts:
+        for person in (contact.person, contact.backup):
+            can_sign_in = person is not None and person.is_current
+            can_sign_in = can_sign_in and person.user_id in d.member_user_ids
+            approvers[contact.role] = approvers.get(contact.role, False) or can_sign_in
+    unheld = {role for level in d.levels for role in level.approval_roles}
+    for role in sorted(r for r in unheld if not approvers.get(r)):
+        yield Finding(
+            "R3.4",
+            S.ERROR,
+            _(
+                "Nobody who can sign in holds the crisis role “%(role)s”, so no statement that "
+                "needs it can be approved."
+            ),
+            {"role": CrisisRole(role).label if role in CrisisRole.values else role},
+            f"crisis-role:{role}:approver",
+            Fix("contact_new"),
+        )
 
 
 def r3_5_playbooks(d: OrgData) -> Iterator[Finding]:
@@ -405,9 +464,7 @@ def r3_5_playbooks(d: OrgData) -> Iterator[Finding]:
 
 
 def r4_texts_and_review(d: OrgData) -> Iterator[Finding]:
-    yield from _texts(
-        d, (("R4.1", "law.copyright"), ("R4.2", "law.privacy"), ("R4.3", "law.confidentiality"))
-    )
+    yield from _texts(d, ("R4.1", "R4.2", "R4.3"))
     if d.rules.legal_adviser is None or d.rules.legal_reviewed_on is None:
         yield Finding(
             "R4.4",
@@ -419,7 +476,7 @@ def r4_texts_and_review(d: OrgData) -> Iterator[Finding]:
 
 
 def r5_texts(d: OrgData) -> Iterator[Finding]:
-    yield from _texts(d, (("R5.1", "personal.conduct"), ("R5.2", "personal.accountability")))
+    yield from _texts(d, ("R5.1", "R5.2"))
 
 
 def r6_speaking(d: OrgData) -> Iterator[Finding]:
@@ -449,13 +506,17 @@ def r6_speaking(d: OrgData) -> Iterator[Finding]:
             subject="spokespeople",
             fix=SETTINGS,
         )
-    yield from _texts(d, (("R6.4", "speaking.guidance"),))
+    yield from _texts(d, ("R6.4",))
 
 
-def _texts(d: OrgData, pairs) -> Iterator[Finding]:
-    for requirement, key in pairs:
-        ar, en = d.rules.text(key)
-        if not (ar.strip() or en.strip()):
+def _has_text(d: OrgData, key: str) -> bool:
+    return any(part.strip() for part in d.rules.text(key))
+
+
+def _texts(d: OrgData, requirements) -> Iterator[Finding]:
+    for requirement in requirements:
+        key = PROSE[requirement]
+        if not _has_text(d, key):
             yield Finding(
                 requirement,
                 S.ERROR,
@@ -466,6 +527,7 @@ def _texts(d: OrgData, pairs) -> Iterator[Finding]:
 
 
 CHECKS = (
+    not_started,
     r0_1_published,
     r0_3_review_and_acknowledgements,
     r0_4_identity,

@@ -45,6 +45,8 @@ class OrgData:
     rules: Rules | None = None
     has_version: bool = False
     members: int = 0
+    # Users who can sign in to the organisation (its members).
+    member_user_ids: set[int] = field(default_factory=set)
     acknowledged: int = 0
 
 
@@ -155,10 +157,16 @@ def _members(data, ids):
     for org_id, role, n in rows:
         data[org_id].role_counts[role] = n
         data[org_id].members += n
+    for org_id, user_id in Membership.objects.filter(organization__in=ids).values_list(
+        "organization_id", "user_id"
+    ):
+        data[org_id].member_user_ids.add(user_id)
 
 
 def _crisis(data, ids):
-    for contact in EmergencyContact.objects.filter(organization__in=ids).select_related("person"):
+    for contact in EmergencyContact.objects.filter(organization__in=ids).select_related(
+        "person", "backup"
+    ):
         data[contact.organization_id].contacts.append(contact)
     for level in SeverityLevel.objects.filter(organization__in=ids).order_by("rank"):
         data[level.organization_id].levels.append(level)

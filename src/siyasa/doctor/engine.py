@@ -32,16 +32,26 @@ class Report:
     def has_errors(self) -> bool:
         return any(f.severity == Severity.ERROR for f in self.findings)
 
+    @property
+    def not_started(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity == Severity.NOT_STARTED]
+
+    @property
+    def grade(self) -> str:
+        """good, fair or poor — never good while anything is broken or not started."""
+        if self.score >= 85 and not self.has_errors and not self.not_started:
+            return "good"
+        return "fair" if self.score >= 60 else "poor"
+
     def by_section(self) -> list[tuple[str, str, list[Finding]]]:
         """(key, title, findings) for every section, in catalogue order, errors first."""
         order = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+        broken = [f for f in self.findings if f.severity != Severity.NOT_STARTED]
         return [
             (
                 key,
                 str(title),
-                sorted(
-                    (f for f in self.findings if f.section == key), key=lambda f: order[f.severity]
-                ),
+                sorted((f for f in broken if f.section == key), key=lambda f: order[f.severity]),
             )
             for key, title in SECTIONS.values()
         ]

@@ -15,12 +15,20 @@ from siyasa.core.permissions import Capability
 
 class Severity(StrEnum):
     ERROR = "error"
+    # Nothing there yet to check (no account, no device, nothing published): unmet, not met.
+    NOT_STARTED = "not_started"
     WARNING = "warning"
     INFO = "info"
 
     @property
     def label(self) -> str:
-        return str({"error": _("Error"), "warning": _("Warning"), "info": _("Note")}[self.value])
+        labels = {
+            "error": _("Error"),
+            "not_started": _("Not started"),
+            "warning": _("Warning"),
+            "info": _("Note"),
+        }
+        return str(labels[self.value])
 
 
 # The policy section a requirement belongs to, by the catalogue's numbering (R<section>.<n>).

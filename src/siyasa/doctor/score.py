@@ -3,8 +3,9 @@
     score = round(100 × (met + ½ × warned) / checked)
 
 `checked` counts the requirements that have a check (CHECKED_REQUIREMENTS); a requirement
-with an error-level finding is not met, one with only warnings counts half, and notes (info)
-do not lower the score. So 100 means every checkable requirement is fully met, and the score
+with an error-level finding is not met, nor is one *not started* (nothing registered yet to
+check, or stated only in an unpublished draft), one with only warnings counts half, and notes
+(info) do not lower the score. An empty organisation therefore starts near 0, not near 100. So 100 means every checkable requirement is fully met, and the score
 moves by requirements, not by how many accounts or people an organisation has.
 """
 
@@ -22,7 +23,9 @@ CHECKED_REQUIREMENTS = (
 
 
 def health_score(findings: list[Finding]) -> int:
-    errors = {f.requirement for f in findings if f.severity == Severity.ERROR}
+    errors = {
+        f.requirement for f in findings if f.severity in (Severity.ERROR, Severity.NOT_STARTED)
+    }
     warned = {f.requirement for f in findings if f.severity == Severity.WARNING} - errors
     points = sum(0 if r in errors else 0.5 if r in warned else 1 for r in CHECKED_REQUIREMENTS)
     return round(100 * points / len(CHECKED_REQUIREMENTS))

@@ -24,6 +24,7 @@ def health(request, ctx):
             "ctx": ctx,
             "report": report,
             "sections": sections,
+            "not_started": [(f, _fix_url(ctx, f)) for f in report.not_started],
             "trend": selectors.trend(ctx.org, report.day),
             "chart": {"width": CHART_WIDTH, "height": CHART_HEIGHT},
         },
