@@ -14,6 +14,10 @@ from siyasa.orgs.access import OrgView
 from siyasa.orgs.models import Organization
 
 
+# The name of the second submit button of a new row's form: save, then the same form again.
+ADD_ANOTHER = "save_and_add_another"
+
+
 class RowFormView(OrgView):
     """Create or edit one organisation-owned row with an `OrgModelForm`.
 
@@ -56,6 +60,9 @@ class RowFormView(OrgView):
                 )
             else:
                 messages.success(request, _("Saved."))
+                if row is None and ADD_ANOTHER in request.POST:
+                    # The same empty form again (keeping its query, e.g. ?kind=contact).
+                    return redirect(request.get_full_path())
                 return redirect(self.get_success_url(saved))
         return self.render(form, row, status=400)
 
@@ -78,6 +85,7 @@ class RowFormView(OrgView):
             "cancel_url": self.get_success_url(row),
             "delete_url": self.get_delete_url(row),
             "history_url": self.get_history_url(row),
+            "add_another": ADD_ANOTHER if row is None else "",
         }
         return render(self.request, self.template_name, context, status=status)
 

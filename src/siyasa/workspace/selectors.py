@@ -1,7 +1,14 @@
 """Reads that put the other apps together for a person: the workspace and "what it asks of me"."""
 
-from django.db.models import Count, Q
+from dataclasses import dataclass
 
+from django.db.models import Count, Q
+from django.urls import reverse
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+from siyasa.doctor.engine import Report
+from siyasa.doctor.findings import Severity
 from siyasa.orgs.models import Membership, Organization, Person
 from siyasa.policy import selectors as policy_selectors
 from siyasa.policy.rules import Rules
@@ -26,3 +33,59 @@ def for_new_employee(org: Organization, membership: Membership, rules: Rules) ->
     """ "What this policy asks of me": the policy's part, and how far my onboarding has come."""
     data = policy_selectors.for_new_employee(org, membership, rules)
     return {**data, "onboarding": security_selectors.onboarding_for(org, data["person"])}
+
+
+@dataclass(frozen=True)
+class Step:
+    title: Promise
+    done: bool
+    url: str
+
+
+def getting_started(org: Organization, report: Report, counts: dict[str, int]) -> list[Step]:
+    """From an empty organisation to a published, acknowledged policy, in the order the work is
+    done. Each step is ticked from the data — mostly from the doctor's own findings, so a step
+    and the requirement it serves never disagree."""
+    unmet = {
+        f.requirement
+        for f in report.findings
+        if f.severity in (Severity.ERROR, Severity.NOT_STARTED)
+    }
+    noted = {f.requirement for f in report.findings if f.severity != Severity.INFO}
+
+    def url(name: str, query: str = "") -> str:
+        return reverse(name, kwargs={"slug": org.slug}) + query
+
+    has_accounts = counts["accounts"] > 0
+    return [
+        Step(_("Register the official accounts"), has_accounts, url("account_new")),
+        Step(_("Add the team and outside contacts"), counts["team"] > 1, url("person_new")),
+        Step(
+            _("Name who holds each of the nine responsibilities"),
+            "R1.3" not in unmet,
+            url("responsibility_list"),
+        ),
+        Step(
+            _("Say who may publish and reply on each account"),
+            has_accounts and "R1.2" not in unmet,
+            url("account_list"),
+        ),
+        Step(
+            _("Record who keeps each password and second factor"),
+            has_accounts and not {"R2.1", "R2.2", "R2.7"} & unmet,
+            url("account_list"),
+        ),
+        Step(_("Register the devices that may log in"), counts["devices"] > 0, url("device_new")),
+        Step(
+            _("Name the crisis contacts"),
+            "R3.1" not in unmet and "R3.4" not in unmet,
+            url("crisis_plan"),
+        ),
+        Step(
+            _("Review the texts with the legal adviser"),
+            "R4.4" not in noted,
+            url("policy_settings"),
+        ),
+        Step(_("Publish the first version"), "R0.1" not in unmet, url("policy_draft")),
+        Step(_("Invite the team to sign in"), counts["members"] > 1, url("member_list")),
+    ]

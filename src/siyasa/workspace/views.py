@@ -63,12 +63,16 @@ TOP_ERRORS = 5
 def workspace(request, ctx):
     health = diagnose(ctx.org)
     errors = [f for f in health.findings if f.severity == Severity.ERROR]
+    counts = selectors.workspace_counts(ctx.org)
+    steps = selectors.getting_started(ctx.org, health, counts)
     return render(
         request,
         "workspace/workspace.html",
         {
             "ctx": ctx,
-            "counts": selectors.workspace_counts(ctx.org),
+            "counts": counts,
+            "steps": steps,
+            "steps_left": sum(1 for step in steps if not step.done),
             "policy": policy_selectors.policy_summary(ctx.org),
             "health": health,
             "top_errors": errors[:TOP_ERRORS],

@@ -59,3 +59,30 @@ document.addEventListener("DOMContentLoaded", () => {
     if (event.target.dataset.rank) update();
   });
 });
+
+// Long person and account pickers: a box above the list narrows its options as one types
+// (Arabic letter forms folded, so "احمد" finds "أحمد"). Without JavaScript the list is as it was.
+const LONG_LIST = 12;
+const fold = (text) => text.toLowerCase()
+  .replace(/[\u064B-\u0652\u0640]/g, "")
+  .replace(/[أإآ]/g, "ا").replace(/ى/g, "ي").replace(/ة/g, "ه");
+document.addEventListener("DOMContentLoaded", () => {
+  const label = document.body.dataset.filterLabel || "";
+  for (const select of document.querySelectorAll("form select")) {
+    if (select.options.length <= LONG_LIST) continue;
+    const box = document.createElement("input");
+    box.type = "search";
+    box.className = "picker-filter";
+    box.placeholder = label;
+    box.setAttribute("aria-label", label);
+    box.setAttribute("aria-controls", select.id);
+    select.before(box);
+    const options = [...select.options].map((option) => [option, fold(option.textContent)]);
+    box.addEventListener("input", () => {
+      const wanted = fold(box.value.trim());
+      for (const [option, text] of options) {
+        option.hidden = wanted !== "" && !option.selected && !text.includes(wanted);
+      }
+    });
+  }
+});
