@@ -54,11 +54,21 @@ def draft_changed_since_publication(org: Organization) -> bool:
 # --- acknowledgements (R0.3) ----------------------------------------------------------------
 
 
-def required_version(org: Organization, today: datetime.date | None = None) -> PolicyVersion | None:
-    """The version whose acknowledgement counts: the latest material one in force (or the first)."""
-    in_force = version_in_force(org, today)
+def required_version(
+    org: Organization,
+    today: datetime.date | None = None,
+    *,
+    in_force: PolicyVersion | None = None,
+) -> PolicyVersion | None:
+    """The version whose acknowledgement counts: the latest material one in force (or the first).
+
+    `in_force` spares the query when the caller has already read the version in force.
+    """
+    in_force = in_force or version_in_force(org, today)
     if in_force is None:
         return None
+    if in_force.kind == VersionKind.MATERIAL or in_force.number == 1:
+        return in_force  # what the query below would find
     return (
         versions(org)
         .filter(number__lte=in_force.number)
@@ -128,8 +138,8 @@ def acknowledgement_status(org: Organization) -> AckStatus:
     )
 
 
-def has_acknowledged(org: Organization, user) -> bool:
-    required = required_version(org)
+def has_acknowledged(org: Organization, user, *, in_force: PolicyVersion | None = None) -> bool:
+    required = required_version(org, in_force=in_force)
     if required is None:
         return True
     return (
