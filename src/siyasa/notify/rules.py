@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from siyasa.crisis.models import CrisisRole
 from siyasa.doctor.checks import VERIFIED_FOR
+from siyasa.doctor.engine import Report
 from siyasa.doctor.findings import Severity
 from siyasa.mail.messages import org_path, without_language
 from siyasa.notify import facts as facts_module
@@ -50,13 +51,18 @@ class DueItem:
         return (self.org.pk, self.person.pk, Kind(self.kind).value, self.subject, self.period)
 
 
-def due_items(orgs: list[Organization], *, today: datetime.date) -> list[DueItem]:
-    """Everything due today in the organisations given, once per key, to reachable people."""
+def due_items(
+    orgs: list[Organization], *, today: datetime.date, reports: dict[int, Report] | None = None
+) -> list[DueItem]:
+    """Everything due today in the organisations given, once per key, to reachable people.
+
+    `reports`: the doctor's reports of `orgs` for `today`, when the caller has them already.
+    """
     items: dict[tuple, DueItem] = {}
     # The same sentence reaches a person once: a custodian who is also a policy admin hears
     # about an overdue rotation from the rotation rule, not again as a doctor finding.
     said: set[tuple] = set()
-    for org_facts in facts_module.load(orgs, today).values():
+    for org_facts in facts_module.load(orgs, today, reports).values():
         for rule in RULES:
             for item in rule(org_facts):
                 sentence = (item.person.pk, str(item.text), repr(sorted(item.params.items())))
