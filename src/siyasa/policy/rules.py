@@ -122,12 +122,10 @@ def _rules_from(texts, settings_row: PolicySettings) -> Rules:
 
 
 def draft_settings(org: Organization) -> PolicySettings:
-    settings_row, _created = PolicySettings.objects.select_related(
-        "legal_adviser", "review_owner"
-    ).get_or_create(
-        organization=org, defaults={"rotation_interval_days": org.rotation_interval_days}
+    """The draft's settings row, made with the organisation (`seed_policy`): reading never writes."""
+    return PolicySettings.objects.select_related("legal_adviser", "review_owner").get(
+        organization=org
     )
-    return settings_row
 
 
 def live_people(org: Organization, refs: list[NamedRef | None]) -> dict[int, Person]:
