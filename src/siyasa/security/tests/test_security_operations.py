@@ -108,7 +108,10 @@ def test_the_rotation_form_never_asks_for_a_password(cast):
     url = reverse(
         "account_rotations", kwargs={"slug": cast.org.slug, "account_pk": custody.account_id}
     )
-    html = cast.client("owner").get(url).content.decode()
+    response = cast.client("owner").get(url)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'name="rotated_on"' in html  # the form is there, and asks for no password
     assert 'type="password"' not in html
 
 
