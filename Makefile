@@ -34,6 +34,7 @@ browser:
 lint: $(STAMP) compilemessages
 	$(BIN)/ruff check src bench
 	$(BIN)/ruff format --check src bench
+	$(BIN)/mypy src/siyasa
 	SECRET_KEY=lint-only $(BIN)/siyasa makemigrations --check --dry-run
 	SECRET_KEY=lint-only $(BIN)/siyasa check
 

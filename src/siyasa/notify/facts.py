@@ -55,7 +55,7 @@ def address(person: Person) -> str:
     """Where a person's reminders go: their directory e-mail, else their sign-in's."""
     if person.email:
         return person.email
-    return person.user.email if person.user_id else ""
+    return person.user.email if person.user else ""
 
 
 def _custodies(facts, ids):

@@ -76,7 +76,7 @@ def rotation(f: OrgFacts) -> Iterator[DueItem]:
     """R2.1: custodian and backup, once in the week before a due date, then weekly while late."""
     for custody in f.custodies:
         due = custody.next_rotation_on(f.org.rotation_interval_days)
-        params = {"account": _account(custody.account)}
+        params: dict[str, object] = {"account": _account(custody.account)}
         if due is None:
             kind, period = Kind.ROTATION_OVERDUE, iso_week(f.today)
             text = _("No password rotation is recorded for %(account)s.")
@@ -104,7 +104,8 @@ def acknowledgement(f: OrgFacts) -> Iterator[DueItem]:
         return
     path = org_path("policy", f.org)
     for person in f.members:
-        if f.acknowledged.get(person.user_id, 0) >= number:
+        # Every member has a sign-in, so `user_id` is never None here.
+        if f.acknowledged.get(person.user_id, 0) >= number:  # type: ignore[arg-type]
             continue
         yield DueItem(
             f.org,
@@ -217,7 +218,7 @@ def _as_date(value):
 
 
 def _distinct(*people: Person | None) -> list[Person]:
-    seen = {}
+    seen: dict[int, Person] = {}
     for person in people:
         if person is not None:
             seen.setdefault(person.pk, person)

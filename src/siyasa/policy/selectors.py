@@ -242,7 +242,7 @@ def policy_page(org: Organization, rules: Rules) -> PolicyPage:
     return PolicyPage(org, rules, render_block(rules, PREAMBLE), sections, data)
 
 
-def _live(people: dict[int, Person], ref: NamedRef | None):
+def _live(people: dict[int | None, Person], ref: NamedRef | None):
     return (people.get(ref.id) or ref) if ref else None
 
 
@@ -309,7 +309,7 @@ def policy_summary(org: Organization) -> PolicySummary:
 def for_new_employee(org: Organization, membership: Membership, rules: Rules) -> dict:
     """ "What this policy asks of me": my roles, accounts, devices, the rules and whom to ask."""
     person = Person.objects.for_org(org).filter(user=membership.user).first()
-    mine = {"responsibilities": [], "grants": [], "devices": []}
+    mine: dict[str, list] = {"responsibilities": [], "grants": [], "devices": []}
     if person is not None:
         mine = {
             "responsibilities": list(

@@ -25,7 +25,7 @@ def email_of(person: Person) -> str:
     """The directory e-mail, else the sign-in's (as for reminders)."""
     if person.email:
         return person.email
-    return person.user.email if person.user_id else ""
+    return person.user.email if person.user else ""
 
 
 def people_for_roles(org, roles) -> list[Person]:
