@@ -36,6 +36,7 @@ lint: $(STAMP) compilemessages
 	$(BIN)/ruff check src bench
 	$(BIN)/ruff format --check src bench
 	$(BIN)/lint-imports
+	$(BIN)/mypy src/siyasa
 	SECRET_KEY=lint-only $(BIN)/siyasa makemigrations --check --dry-run
 	SECRET_KEY=lint-only $(BIN)/siyasa check
 

@@ -62,6 +62,7 @@ def setup_django() -> str | None:
 
     django.setup()
     settings.ALLOWED_HOSTS.append("testserver")
+    settings.SECURE_SSL_REDIRECT = False  # the test client speaks plain http
     call_command("migrate", verbosity=0)
     return data_dir
 

@@ -1,7 +1,8 @@
 """Benchmark of the policy page's HTTP cache: full renders against 304 revalidations.
 
-The policy page carries an ETag (django's `condition` in `siyasa/policy/views.py`): a browser
-that sends it back in `If-None-Match` gets `304 Not Modified` without the page being rendered.
+The policy page carries an ETag (django's `condition` in `siyasa/policy/views/versions.py`): a
+browser that sends it back in `If-None-Match` gets `304 Not Modified` without the page being
+rendered.
 For the demo organisation and the generated `bench-large` (see `orgs.py`) this script signs a
 member in with the test client (`force_login`: the demo's `staff`, the large organisation's
 owner, which has no staff member with a sign-in) and, after two warm-ups, times:
@@ -86,10 +87,20 @@ def parse_args() -> argparse.Namespace:
 
 
 def signed_in_client(user):
+    """A client signed in as `user`, past the second factor when their role needs one."""
     from django.test import Client
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from siyasa.accounts.two_factor import needs_two_factor
 
     client = Client()
     client.force_login(user)
+    if needs_two_factor(user):
+        device, _created = TOTPDevice.objects.get_or_create(user=user, confirmed=True)
+        session = client.session
+        session[DEVICE_ID_SESSION_KEY] = device.persistent_id  # what django_otp.login() stores
+        session.save()
     return client
 
 

@@ -18,6 +18,7 @@ another level, and must then say why (`declare` refuses it otherwise).
 
 from dataclasses import dataclass
 
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -25,14 +26,14 @@ from django.utils.translation import pgettext_lazy
 @dataclass(frozen=True)
 class Answer:
     key: str
-    label: str
+    label: str | Promise  # lazy: rendered in the reader's language
     rank: int
 
 
 @dataclass(frozen=True)
 class Question:
     key: str
-    label: str
+    label: str | Promise
     answers: tuple[Answer, ...]
 
     def answer(self, key: str) -> Answer | None:

@@ -214,15 +214,16 @@ class DeclareForm(forms.Form):
 
     def answers(self) -> dict[str, str]:
         """The answers given (or offered, on an unbound form), valid ones only."""
-        answers = {}
+        answers: dict[str, str] = {}
         for question in assessment.QUESTIONS:
             name = f"q_{question.key}"
             if self.is_bound:
                 value = self.data.get(name)
             else:
                 value = self.initial.get(name, self.fields[name].initial)
-            if question.answer(value or ""):
-                answers[question.key] = value
+            answer = question.answer(value or "")
+            if answer:
+                answers[question.key] = answer.key
         return answers
 
     def suggestion(self):

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.functional import Promise
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -343,7 +344,7 @@ class TimelineEntry(OrgOwned):
             return str(self.get_kind_display())
 
 
-SYSTEM_SENTENCES = {
+SYSTEM_SENTENCES: dict[str, Promise] = {
     TimelineEntry.Kind.DECLARED: _("Incident declared at level “%(level)s”."),
     TimelineEntry.Kind.ESCALATED: _("Escalated from “%(old)s” to “%(new)s”."),
     TimelineEntry.Kind.DEESCALATED: _("De-escalated from “%(old)s” to “%(new)s”."),

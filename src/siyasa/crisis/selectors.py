@@ -2,6 +2,7 @@
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TypeVar
 
 from django.db.models import Case, IntegerField, Prefetch, Q, Value, When
 
@@ -39,11 +40,15 @@ def severity_levels(org: Organization):
     return SeverityLevel.objects.for_org(org)
 
 
-def with_steps(playbook: Playbook | None) -> Playbook | None:
+_Playbook = TypeVar("_Playbook", Playbook, None)
+
+
+def with_steps(playbook: _Playbook) -> _Playbook:
     """Adds `steps` (the reader's language, or the other) and `steps_html` (rendered)."""
     if playbook is not None:
-        playbook.steps = pick(playbook.steps_ar, playbook.steps_en)
-        playbook.steps_html = render_prose(playbook.steps.text)
+        # Attributes for the templates, not fields.
+        playbook.steps = pick(playbook.steps_ar, playbook.steps_en)  # type: ignore[attr-defined]
+        playbook.steps_html = render_prose(playbook.steps.text)  # type: ignore[attr-defined]
     return playbook
 
 
@@ -99,7 +104,9 @@ def incident_page(org: Organization, incident: Incident, membership) -> dict:
     )
     statements = list(
         incident.statements.prefetch_related(
-            Prefetch("approvals", queryset=Approval.objects.select_related("approver"))
+            # django-stubs 5.2 loses the Prefetch's type variables on a custom QuerySet's manager
+            # (fixed in 6.x: typeddjango/django-stubs#3263).
+            Prefetch("approvals", queryset=Approval.objects.select_related("approver"))  # type: ignore[arg-type]
         )
     )
     decisions = [a for s in statements for a in s.approvals.all()]

@@ -1,6 +1,7 @@
 """Builds the fictional demo organisation, Athar Charity Society, with a few planted problems."""
 
 import datetime
+from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.db import connection, transaction
@@ -56,7 +57,7 @@ USERS = [
     ("pr", Role.STAFF, "pr"),
 ]
 
-ORGANIZATION = {
+ORGANIZATION: dict[str, Any] = {
     "name_ar": "جمعية أثر الخيرية",
     "name_en": "Athar Charity Society",
     "country": "SA",
@@ -422,7 +423,7 @@ def _crisis(org: Organization, people: dict, today: datetime.date) -> None:
 
 # A closed incident from last Ramadan's campaign, so the crisis room shows how one runs:
 # (days ago, hour, minute, user, kind, text, data). Statement texts are below.
-PAST_INCIDENT = {
+PAST_INCIDENT: dict[str, Any] = {
     "days_ago": 40,
     "summary": (
         "متبرعون يشتكون على منصة X من تأخر إيصالات التبرع خلال حملة رمضان، والشكوى تنتشر "

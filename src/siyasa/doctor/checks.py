@@ -421,8 +421,9 @@ def r3_4_approval_chains(d: OrgData) -> Iterator[Finding]:
     approvers: dict[str, bool] = {}
     for contact in d.contacts:
         for person in (contact.person, contact.backup):
-            can_sign_in = person is not None and person.is_current
-            can_sign_in = can_sign_in and person.user_id in d.member_user_ids
+            can_sign_in = (
+                person is not None and person.is_current and person.user_id in d.member_user_ids
+            )
             approvers[contact.role] = approvers.get(contact.role, False) or can_sign_in
     unheld = {role for level in d.levels for role in level.approval_roles}
     for role in sorted(r for r in unheld if not approvers.get(r)):

@@ -42,7 +42,7 @@ class OrgData:
     playbooks: list[Playbook] = field(default_factory=list)
     # Open offboardings with the number of items still to do.
     offboardings: list = field(default_factory=list)
-    rules: Rules | None = None
+    rules: Rules = None  # type: ignore[assignment]  # set by `load` for every organisation
     has_version: bool = False
     members: int = 0
     # Users who can sign in to the organisation (its members).

@@ -27,6 +27,9 @@ class Trend:
         )
 
 
-def trend(org: Organization, today: datetime.date, days: int = 90) -> Trend:
+def trend(org: Organization, today: datetime.date, score: int, days: int = 90) -> Trend:
+    """The scores recorded over the last `days` days, ending with `score`, today's as computed now."""
     since = today - datetime.timedelta(days=days)
-    return Trend(list(HealthSnapshot.objects.for_org(org).filter(day__gte=since).order_by("day")))
+    recorded = HealthSnapshot.objects.for_org(org).filter(day__gte=since, day__lt=today)
+    now = HealthSnapshot(organization=org, day=today, score=score)  # shown, not saved
+    return Trend([*recorded.order_by("day"), now])

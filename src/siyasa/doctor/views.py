@@ -10,9 +10,9 @@ from siyasa.orgs.access import org_view
 
 @org_view()
 def health(request, ctx):
-    # Computed on every look, never cached: fixing a thing makes its finding disappear now.
+    # Computed on every look, never cached: fixing a thing makes its finding disappear now. The
+    # page only reads; `siyasa remind` records the day's score for the trend.
     report = engine.diagnose(ctx.org)
-    engine.record([report])
     sections = [
         (key, title, [(f, _fix_url(ctx, f)) for f in findings])
         for key, title, findings in report.by_section()
@@ -25,7 +25,7 @@ def health(request, ctx):
             "report": report,
             "sections": sections,
             "not_started": [(f, _fix_url(ctx, f)) for f in report.not_started],
-            "trend": selectors.trend(ctx.org, report.day),
+            "trend": selectors.trend(ctx.org, report.day, report.score),
             "chart": {"width": CHART_WIDTH, "height": CHART_HEIGHT},
         },
     )

@@ -10,6 +10,7 @@ import datetime
 import smtplib
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from django.core.mail import EmailMessage
 from django.db.models import F
@@ -36,7 +37,7 @@ def send_once(
     rows,
     *,
     related: tuple[str, ...],
-    build: Callable[[object], EmailMessage],
+    build: Callable[[Any], EmailMessage],  # takes a row of `rows`, whatever its model
     prefetch: tuple[str, ...] = (),
 ) -> Outcome:
     """Claim the one pending row of `rows` (a queryset), send `build(row)`, record the result.

@@ -1,4 +1,4 @@
-"""Everything the reminder rules read, loaded for all organisations in a fixed number of queries."""
+"""Everything the reminders read, loaded for all organisations in a fixed number of queries."""
 
 import datetime
 from dataclasses import dataclass, field
@@ -8,7 +8,7 @@ from django.db.models.fields.json import KT
 
 from siyasa.core.permissions import POLICY_MANAGER_ROLES
 from siyasa.crisis.models import EmergencyContact
-from siyasa.doctor.engine import diagnose_many
+from siyasa.doctor.engine import Report, diagnose_many
 from siyasa.doctor.findings import Finding
 from siyasa.orgs.models import Membership, Organization, Person
 from siyasa.policy.models import (
@@ -40,7 +40,10 @@ class OrgFacts:
     findings: list[Finding] = field(default_factory=list)
 
 
-def load(orgs: list[Organization], today: datetime.date) -> dict[int, OrgFacts]:
+def load(
+    orgs: list[Organization], today: datetime.date, reports: dict[int, Report] | None = None
+) -> dict[int, OrgFacts]:
+    """The facts of `orgs`; `reports` are the doctor's of the same day when already made."""
     facts = {org.pk: OrgFacts(org, today) for org in orgs}
     ids = list(facts)
     if not ids:
@@ -49,7 +52,7 @@ def load(orgs: list[Organization], today: datetime.date) -> dict[int, OrgFacts]:
     _versions(facts, ids, today)
     _members(facts, ids)
     _crisis(facts, ids)
-    for org_id, report in diagnose_many(orgs, today).items():
+    for org_id, report in (reports if reports is not None else diagnose_many(orgs, today)).items():
         facts[org_id].findings = report.findings
     return facts
 

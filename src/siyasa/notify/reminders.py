@@ -15,6 +15,7 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from siyasa.crisis.models import CrisisRole
+from siyasa.doctor.engine import Report
 from siyasa.doctor.findings import Severity
 from siyasa.mail.messages import org_path, without_language
 from siyasa.notify import facts as facts_module
@@ -50,13 +51,18 @@ class DueItem:
         return (self.org.pk, self.person.pk, Kind(self.kind).value, self.subject, self.period)
 
 
-def due_items(orgs: list[Organization], *, today: datetime.date) -> list[DueItem]:
-    """Everything due today in the organisations given, once per key, to reachable people."""
+def due_items(
+    orgs: list[Organization], *, today: datetime.date, reports: dict[int, Report] | None = None
+) -> list[DueItem]:
+    """Everything due today in the organisations given, once per key, to reachable people.
+
+    `reports`: the doctor's reports of `orgs` for `today`, when the caller has them already.
+    """
     items: dict[tuple, DueItem] = {}
     # The same sentence reaches a person once: a custodian who is also a policy admin hears
     # about an overdue rotation from the rotation reminder, not again as a doctor finding.
     said: set[tuple] = set()
-    for org_facts in facts_module.load(orgs, today).values():
+    for org_facts in facts_module.load(orgs, today, reports).values():
         for reminder in REMINDERS:
             for item in reminder(org_facts):
                 sentence = (item.person.pk, str(item.text), repr(sorted(item.params.items())))
@@ -71,7 +77,7 @@ def rotation(f: OrgFacts) -> Iterator[DueItem]:
     for custody in f.custodies:
         state = custody.rotation_state(f.org.rotation_interval_days, f.today)
         due = state.next_on
-        params = {"account": _account(custody.account)}
+        params: dict[str, object] = {"account": _account(custody.account)}
         if due is None:
             kind, period = Kind.ROTATION_OVERDUE, iso_week(f.today)
             text = _("No password rotation is recorded for %(account)s.")
@@ -99,7 +105,8 @@ def acknowledgement(f: OrgFacts) -> Iterator[DueItem]:
         return
     path = org_path("policy", f.org)
     for person in f.members:
-        if f.acknowledged.get(person.user_id, 0) >= number:
+        # Every member has a sign-in, so `user_id` is never None here.
+        if f.acknowledged.get(person.user_id, 0) >= number:  # type: ignore[arg-type]
             continue
         yield DueItem(
             f.org,
@@ -211,7 +218,7 @@ def _as_date(value):
 
 
 def _distinct(*people: Person | None) -> list[Person]:
-    seen = {}
+    seen: dict[int, Person] = {}
     for person in people:
         if person is not None:
             seen.setdefault(person.pk, person)

@@ -1,10 +1,12 @@
-"""`siyasa remind`: decide what is due everywhere, claim it once, queue one job per digest."""
+"""`siyasa remind`: decide what is due everywhere, claim it once, queue one job per digest, and
+keep the day's health score of every organisation for the trend."""
 
 import datetime
 from dataclasses import dataclass
 
 from django.db import transaction
 
+from siyasa.doctor import engine
 from siyasa.notify import digests, jobs, reminders
 from siyasa.notify.digests import Plan
 from siyasa.orgs.models import Organization
@@ -20,9 +22,11 @@ class RemindResult:
 
 
 def remind(*, today: datetime.date, dry_run: bool = False) -> RemindResult:
-    """Claim today's due reminders into digests and queue their delivery; a dry run only reads."""
+    """Claim today's due reminders into digests and queue their delivery, then record today's
+    health snapshots (the trend on the health page); a dry run only reads."""
     orgs = list(Organization.objects.all())
-    items = reminders.due_items(orgs, today=today)
+    reports = engine.diagnose_many(orgs, today)
+    items = reminders.due_items(orgs, today=today, reports=reports)
     if dry_run:
         plans = digests.plan(items, day=today)
         return RemindResult(True, plans, len(plans), sum(len(p.items) for p in plans))
@@ -32,4 +36,6 @@ def remind(*, today: datetime.date, dry_run: bool = False) -> RemindResult:
         claimed = digests.claim(items, day=today)
         for digest, _count in claimed:
             jobs.enqueue(organization_id=digest.organization_id, digest_id=digest.pk)
+    # After the claims, not with them: a failure here must not hold back the reminders.
+    engine.record(list(reports.values()))
     return RemindResult(False, [], len(claimed), sum(count for _digest, count in claimed))

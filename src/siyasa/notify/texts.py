@@ -41,7 +41,7 @@ def snapshot(item) -> dict:
 
 def words(content: dict, language: str) -> Words:
     """The reminder in one language, falling back to any language it was stored in."""
-    stored = content.get(language) or next(iter(content.values()), {})
+    stored: dict = content.get(language) or next(iter(content.values()), {})
     template = stored.get("text", "")
     params = stored.get("params", {})
     # Like the doctor's findings: a template without parameters is not %-formatted.

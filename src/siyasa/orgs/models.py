@@ -38,7 +38,8 @@ class Organization(models.Model):
         choices=Visibility.choices,
         default=Visibility.MEMBERS,
     )
-    # R2.1: the organisation-wide rotation interval; a custody record may override it.
+    # R2.1: the organisation-wide rotation interval in force, copied from the policy settings when
+    # a version is published (policy.services.publish_version); a custody record may override it.
     rotation_interval_days = models.PositiveSmallIntegerField(
         _("password rotation interval (days)"), default=90
     )
@@ -198,7 +199,7 @@ class Person(OrgOwned):
         their sign-in's."""
         if self.email:
             return self.email
-        return self.user.email if self.user_id else ""
+        return self.user.email if self.user else ""
 
     def preferred_language(self, org: Organization) -> str:
         return self.language or org.default_language

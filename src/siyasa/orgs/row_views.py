@@ -6,13 +6,15 @@ from django.contrib import messages
 from django.db import IntegrityError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 
+from siyasa.core.forms import OrgModelForm
 from siyasa.core.permissions import edit_capability, require
+from siyasa.core.tenancy import OrgOwned
 from siyasa.orgs import rows
 from siyasa.orgs.access import OrgView
 from siyasa.orgs.models import Organization
-
 
 # The name of the second submit button of a new row's form: save, then the same form again.
 ADD_ANOTHER = "save_and_add_another"
@@ -25,12 +27,12 @@ class RowFormView(OrgView):
     400 with the errors in the user's language; nothing is written.
     """
 
-    form_class = None
+    form_class: type[OrgModelForm] | None = None
     template_name = "core/form.html"
     success_url_name = ""
     delete_url_name = ""
-    title_new = ""
-    title_edit = ""
+    title_new: str | Promise = ""
+    title_edit: str | Promise = ""
 
     def get_row(self, pk):
         model = self.form_class._meta.model
@@ -107,7 +109,7 @@ class RowFormView(OrgView):
 class RowDeleteView(OrgView):
     """Confirm and delete one organisation-owned row."""
 
-    model = None
+    model: type[OrgOwned] | None = None
     success_url_name = ""
     template_name = "core/confirm_delete.html"
 

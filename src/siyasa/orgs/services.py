@@ -74,7 +74,8 @@ def _keep_an_owner(target: Membership, *, new_role: str | None) -> None:
 
 @transaction.atomic
 def update_organization(*, membership: Membership, form) -> Organization:
-    """Save the organisation's names, visibility and rotation interval (R2.1)."""
+    """Save the organisation's settings form: names, country, language, visibility, hashtags and
+    two-factor rule. The rotation interval (R2.1) is not among them: publishing puts it in force."""
     require(membership, Capability.MANAGE_POLICY)
     org = form.save()
     touch(org, "security")

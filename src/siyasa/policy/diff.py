@@ -19,7 +19,8 @@ _TOKENS = re.compile(r"\s+|[^\s]+")
 def word_diff(old: str, new: str) -> tuple[SafeString, SafeString]:
     """The old text with removed words in <del>, the new one with added words in <ins>."""
     a, b = _TOKENS.findall(old), _TOKENS.findall(new)
-    left, right = [], []
+    left: list[str] = []
+    right: list[str] = []
     for tag, i1, i2, j1, j2 in SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
         removed, added = escape("".join(a[i1:i2])), escape("".join(b[j1:j2]))
         if tag == "equal":

@@ -131,7 +131,7 @@ class PolicyVersion(OrgOwned):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
 
-    objects = PolicyVersionQuerySet.as_manager()
+    objects = PolicyVersionQuerySet.as_manager()  # type: ignore[misc]  # a narrower queryset of OrgOwned's
 
     class Meta:
         verbose_name = _("policy version")
@@ -145,6 +145,11 @@ class PolicyVersion(OrgOwned):
 
     def __str__(self) -> str:
         return f"v{self.number}"
+
+    @property
+    def counts_for_acknowledgement(self) -> bool:
+        """`COUNTS_FOR_ACKNOWLEDGEMENT` for one version already read."""
+        return self.kind == VersionKind.MATERIAL or self.number == 1
 
     def save(self, *args, **kwargs):
         if self.pk is not None:

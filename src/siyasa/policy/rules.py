@@ -6,6 +6,7 @@ which one they show.
 """
 
 import datetime
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from siyasa.orgs.models import Organization, Person
@@ -75,7 +76,7 @@ class Rules:
             texts={key: (pair[0], pair[1]) for key, pair in c.get("texts", {}).items()},
             stance=c.get("stance", ""),
             disclaimer=tuple(c.get("disclaimer", ("", ""))),
-            spokespeople=[ref(p) for p in c.get("spokespeople", [])],
+            spokespeople=[NamedRef(p[0], p[1]) for p in c.get("spokespeople", [])],
             legal_adviser=ref(c.get("legal_adviser")),
             legal_reviewed_on=day(c.get("legal_reviewed_on")),
             rotation_interval_days=c.get("rotation_interval_days", 90),
@@ -112,7 +113,7 @@ def _rules_from(texts, settings_row: PolicySettings) -> Rules:
         texts={t.key: (t.body_ar, t.body_en) for t in texts if t.key in BLOCKS},
         stance=settings_row.stance,
         disclaimer=(settings_row.disclaimer_ar, settings_row.disclaimer_en),
-        spokespeople=[ref(p) for p in settings_row.spokespeople.all()],
+        spokespeople=[NamedRef(p.pk, p.name) for p in settings_row.spokespeople.all()],
         legal_adviser=ref(settings_row.legal_adviser),
         legal_reviewed_on=settings_row.legal_reviewed_on,
         rotation_interval_days=settings_row.rotation_interval_days,
@@ -122,15 +123,14 @@ def _rules_from(texts, settings_row: PolicySettings) -> Rules:
 
 
 def draft_settings(org: Organization) -> PolicySettings:
-    settings_row, _created = PolicySettings.objects.select_related(
-        "legal_adviser", "review_owner"
-    ).get_or_create(
-        organization=org, defaults={"rotation_interval_days": org.rotation_interval_days}
+    """The draft's settings row, made with the organisation (`seed_policy`): reading never writes."""
+    return PolicySettings.objects.select_related("legal_adviser", "review_owner").get(
+        organization=org
     )
-    return settings_row
 
 
-def live_people(org: Organization, refs: list[NamedRef | None]) -> dict[int, Person]:
-    """Today's directory entries of the people some rules name (1 query)."""
+def live_people(org: Organization, refs: Iterable[NamedRef | None]) -> dict[int | None, Person]:
+    """Today's directory entries of the people some rules name (1 query); a reference without an
+    id (the person's row is gone) finds nothing."""
     ids = {r.id for r in refs if r and r.id}
     return {p.pk: p for p in Person.objects.for_org(org).filter(pk__in=ids)} if ids else {}

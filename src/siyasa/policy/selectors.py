@@ -53,10 +53,22 @@ def draft_changed_since_publication(org: Organization) -> bool:
 # --- acknowledgements (R0.3) ----------------------------------------------------------------
 
 
-def required_version(org: Organization, today: datetime.date | None = None) -> PolicyVersion | None:
-    """The version whose acknowledgement counts: the latest material one in force (or the first)."""
-    today = today or timezone.localdate()
-    return versions(org).in_force(today).counting_for_acknowledgement().first()
+def required_version(
+    org: Organization,
+    today: datetime.date | None = None,
+    *,
+    in_force: PolicyVersion | None = None,
+) -> PolicyVersion | None:
+    """The version whose acknowledgement counts: the latest material one in force (or the first).
+
+    `in_force` spares the query when the caller has already read the version in force.
+    """
+    in_force = in_force or version_in_force(org, today)
+    if in_force is None:
+        return None
+    if in_force.counts_for_acknowledgement:
+        return in_force  # what the query below would find
+    return versions(org).filter(number__lte=in_force.number).counting_for_acknowledgement().first()
 
 
 @dataclass
@@ -120,8 +132,8 @@ def acknowledgement_status(org: Organization) -> AckStatus:
     )
 
 
-def has_acknowledged(org: Organization, user) -> bool:
-    required = required_version(org)
+def has_acknowledged(org: Organization, user, *, in_force: PolicyVersion | None = None) -> bool:
+    required = required_version(org, in_force=in_force)
     if required is None:
         return True
     return (
@@ -215,7 +227,7 @@ def policy_page(org: Organization, rules: Rules) -> PolicyPage:
     return PolicyPage(org, rules, render_block(rules, PREAMBLE), sections, data)
 
 
-def _live(people: dict[int, Person], ref: NamedRef | None):
+def _live(people: dict[int | None, Person], ref: NamedRef | None):
     return (people.get(ref.id) or ref) if ref else None
 
 
@@ -282,7 +294,7 @@ def policy_summary(org: Organization) -> PolicySummary:
 def for_new_employee(org: Organization, membership: Membership, rules: Rules) -> dict:
     """ "What this policy asks of me": my roles, accounts, devices, the rules and whom to ask."""
     person = Person.objects.for_org(org).filter(user=membership.user).first()
-    mine = {"responsibilities": [], "grants": [], "devices": []}
+    mine: dict[str, list] = {"responsibilities": [], "grants": [], "devices": []}
     if person is not None:
         mine = {
             "responsibilities": list(

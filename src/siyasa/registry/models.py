@@ -184,7 +184,8 @@ class AccessGrant(OrgOwned):
 
     def capability_labels(self) -> list[str]:
         return [
-            str(self._meta.get_field(name).verbose_name)
+            # CAPABILITIES are concrete fields of this model, never relations.
+            str(self._meta.get_field(name).verbose_name)  # type: ignore[union-attr]
             for name in self.CAPABILITIES
             if getattr(self, name)
         ]

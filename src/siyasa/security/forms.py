@@ -37,6 +37,6 @@ class SuccessorForm(forms.Form):
 
     def __init__(self, *args, org, leaving: Person, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["successor"].queryset = (
+        self.fields["successor"].queryset = (  # type: ignore[attr-defined]  # a ModelChoiceField
             Person.objects.for_org(org).filter(status=Person.Status.ACTIVE).exclude(pk=leaving.pk)
         )

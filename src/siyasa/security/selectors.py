@@ -2,9 +2,11 @@
 
 from dataclasses import dataclass
 
+from django.db.models import Count, Q
+
 from siyasa.orgs.models import Organization, Person
 from siyasa.policy.selectors import acknowledged_at, has_acknowledged, required_version
-from siyasa.security.models import OnboardingStep
+from siyasa.security.models import Offboarding, OnboardingStep
 
 Kind = OnboardingStep.Kind
 ORDER = {kind: index for index, kind in enumerate(Kind.values)}
@@ -31,6 +33,19 @@ class Progress:
     @property
     def complete(self) -> bool:
         return self.done == self.total
+
+
+def open_offboardings(org: Organization):
+    """Offboardings not yet archived, each with `open_items` and `total_items` (1 query)."""
+    return (
+        Offboarding.objects.for_org(org)
+        .filter(archived_at__isnull=True)
+        .select_related("person")
+        .annotate(
+            open_items=Count("items", filter=Q(items__done_at__isnull=True)),
+            total_items=Count("items"),
+        )
+    )
 
 
 def onboarding_progress(org: Organization) -> list[Progress]:

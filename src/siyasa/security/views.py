@@ -19,20 +19,12 @@ from siyasa.security.services import onboarding, rotations
 
 @org_view(Capability.MANAGE_POLICY)
 def overview(request, ctx):
-    open_offboardings = (
-        Offboarding.objects.for_org(ctx.org)
-        .filter(archived_at__isnull=True)
-        .select_related("person")
-    )
     return render(
         request,
         "security/overview.html",
         {
             "ctx": ctx,
-            "offboardings": [
-                (o, o.items.filter(done_at__isnull=True).count(), o.items.count())
-                for o in open_offboardings
-            ],
+            "offboardings": security_selectors.open_offboardings(ctx.org),
             "onboardings": security_selectors.onboarding_progress(ctx.org),
             "step_kinds": OnboardingStep.Kind.choices,
             "rotations": RotationRecord.objects.for_org(ctx.org).select_related(

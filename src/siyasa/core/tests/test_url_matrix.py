@@ -1,6 +1,10 @@
 """Every URL under /o/<slug>/, walked as every kind of visitor; generated from the URL configuration."""
 
+import re
+
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
@@ -214,17 +218,28 @@ def test_every_org_url_has_an_expectation():
     assert org_url_names() == set(EXPECTED), "add the new view to EXPECTED with who may reach it"
 
 
+WRITE = re.compile(r"\s*(INSERT|UPDATE|DELETE)\b", re.IGNORECASE)
+
+
 @pytest.mark.parametrize("visitor", list(VIEW))
 def test_get_every_url_as(visitor, cast):
+    """Every page answers each visitor as expected, and reading a page writes nothing: no row
+    created on first look, no snapshot recorded (the sign-in's own writes come before)."""
     objects = objects_of(cast.org)
     client = cast.client(None if visitor == "anonymous" else visitor)
     failures = []
     for name, (expected, _) in sorted(EXPECTED.items()):
         for lang in ("ar", "en"):
             url = f"/{lang}" + url_for(name, cast.org, objects)[3:]
-            status = client.get(url).status_code
+            with CaptureQueriesContext(connection) as captured:
+                status = client.get(url).status_code
             if status != expected[visitor]:
                 failures.append(f"{url}: {status}, expected {expected[visitor]}")
+            failures += [
+                f"GET {url} writes: {q['sql'][:100]}"
+                for q in captured.captured_queries
+                if WRITE.match(q["sql"])
+            ]
     assert not failures, "\n".join(failures)
 
 

@@ -2,6 +2,7 @@
 
 import datetime
 import json
+import re
 from io import StringIO
 
 import pytest
@@ -9,6 +10,7 @@ from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from siyasa.core.tests.factories import (
     AccessGrantFactory,
@@ -22,6 +24,7 @@ from siyasa.doctor import engine
 from siyasa.doctor.findings import Finding, Severity
 from siyasa.doctor.models import HealthSnapshot
 from siyasa.doctor.score import CHECKED_REQUIREMENTS, health_score
+from siyasa.doctor.selectors import CHART_WIDTH
 
 
 def f(requirement, severity):
@@ -119,6 +122,22 @@ def test_one_snapshot_per_day_kept_for_the_trend(cast):
     snapshots = list(HealthSnapshot.objects.for_org(cast.org))
     assert [s.day for s in snapshots] == [day, day + datetime.timedelta(days=1)]
     assert snapshots[0].errors > 0
+
+
+def test_the_health_page_draws_recorded_days_and_today_but_records_nothing(cast):
+    url = reverse("health", kwargs={"slug": cast.org.slug}).replace("/ar/", "/en/")
+    client = cast.client("staff")
+    assert "second day of checks" in client.get(url).content.decode()  # nothing recorded
+    today = timezone.localdate()
+    engine.record([engine.diagnose(cast.org, today - datetime.timedelta(days=2))])
+    html = client.get(url).content.decode()
+    assert '<svg class="trend"' in html and "second day of checks" not in html
+    # The recorded day and today, as computed now: the line spans the whole chart.
+    points = re.search(r'<polyline points="([^"]*)"', html).group(1).split()
+    assert [p.split(",")[0] for p in points] == ["0", str(CHART_WIDTH)]
+    assert [s.day for s in HealthSnapshot.objects.for_org(cast.org)] == [
+        today - datetime.timedelta(days=2)
+    ]
 
 
 def busy(org):

@@ -16,6 +16,8 @@ from siyasa.core.tests.factories import (
     ResponsibilityFactory,
     UserFactory,
 )
+from siyasa.doctor import engine
+from siyasa.doctor.models import HealthSnapshot
 from siyasa.notify import digests, emails
 from siyasa.notify.models import Digest, Kind, Reminder
 from siyasa.notify.reminders import due_items
@@ -182,3 +184,17 @@ def test_the_organisation_default_language_applies_when_the_person_has_none(cast
     CustodyFactory(organization=org, custodian=person, last_rotated_on=None)
     remind()
     assert Digest.objects.get(person=person).language == "en"
+
+
+def test_the_daily_run_keeps_each_organisations_health_score_once_a_day(db):
+    org = create_organization(owner=UserFactory(), name_ar="جمعية هاء", slug="ha")
+    remind("--dry-run")
+    assert not HealthSnapshot.objects.exists()  # a dry run writes nothing
+    remind()
+    remind()
+    snapshot = HealthSnapshot.objects.get(organization=org)
+    assert snapshot.day == TODAY and snapshot.score == engine.diagnose(org, TODAY).score
+    remind("--today", "2026-06-11")
+    assert list(
+        HealthSnapshot.objects.for_org(org).order_by("day").values_list("day", flat=True)
+    ) == [TODAY, TODAY + datetime.timedelta(days=1)]

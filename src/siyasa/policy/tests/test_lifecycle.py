@@ -8,7 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
-from siyasa.core.tests.factories import PersonFactory
+from siyasa.core.tests.factories import CustodyFactory, DeviceFactory, PersonFactory
 from siyasa.orgs.models import Organization
 from siyasa.policy import selectors, services
 from siyasa.policy.diff import word_diff
@@ -271,6 +271,34 @@ def test_etag_does_not_leak_a_members_only_policy(cast):
     etag = cast.client("staff").get(url)["ETag"]
     assert cast.client(None).get(url, HTTP_IF_NONE_MATCH=etag).status_code == 302
     assert cast.client("outsider").get(url, HTTP_IF_NONE_MATCH=etag).status_code == 404
+
+
+# What the policy page and its 304 cost in SQL, so neither can grow unnoticed. A member: session,
+# user and the two-factor middleware's two reads; then organisation, membership, version in force
+# and directory stamp, where the 304 stops. The full page adds the directory (accounts with their
+# grants, responsibilities, devices with their accounts, policy admins and their entries, crisis
+# contacts and levels) and whether the reader has acknowledged. Anonymous readers need none of
+# the session, sign-in, membership and acknowledgement reads.
+PAGE_QUERIES = {"staff": (19, 8), None: (13, 3)}
+
+
+@pytest.mark.parametrize("who", ["staff", None])
+def test_the_policy_page_and_its_304_run_a_fixed_number_of_queries(
+    cast, django_assert_num_queries, who
+):
+    publish(cast)
+    Organization.objects.filter(pk=cast.org.pk).update(policy_visibility="public")
+    for _ in range(3):  # rows enough that a query per row would show
+        CustodyFactory(organization=cast.org)
+        DeviceFactory(organization=cast.org)
+    client = cast.client(who)
+    url = reverse("policy", kwargs={"slug": cast.org.slug})
+    etag = client.get(url)["ETag"]
+    full, revalidated = PAGE_QUERIES[who]
+    with django_assert_num_queries(full):
+        assert client.get(url).status_code == 200
+    with django_assert_num_queries(revalidated):
+        assert client.get(url, HTTP_IF_NONE_MATCH=etag).status_code == 304
 
 
 def test_public_policy_shows_version_to_anonymous(cast):

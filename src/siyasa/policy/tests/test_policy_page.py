@@ -3,18 +3,24 @@
 import re
 
 import pytest
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from conftest import sign_in
 from siyasa.core.tests.factories import (
     AccessGrantFactory,
     CustodyFactory,
     DeviceFactory,
     ResponsibilityFactory,
+    UserFactory,
 )
 from siyasa.orgs.models import Organization
 from siyasa.policy import defaults
 from siyasa.policy.catalogue import SECTIONS
 from siyasa.policy.models import PolicySettings, PolicyText, Stance
+from siyasa.workspace.services import create_organization
 
 
 def policy_url(org, lang="ar"):
@@ -131,9 +137,13 @@ def test_section_text_cannot_be_empty_in_both_languages(cast):
 
 def test_html_in_a_section_text_is_neutralised(cast):
     url = reverse("policy_text_edit", kwargs={"slug": cast.org.slug, "key": "law.privacy"})
-    cast.client("editor").post(url, {"body_ar": "<script>alert(1)</script> نص", "body_en": "x"})
+    response = cast.client("editor").post(
+        url, {"body_ar": "<script>alert(1)</script> نصّ الخصوصية الجديد", "body_en": "x"}
+    )
+    assert response.status_code == 302
     html = cast.client("staff").get(policy_url(cast.org)).content.decode()
-    assert "<script>alert(1)</script>" not in html
+    assert "نصّ الخصوصية الجديد" in html  # the edit is on the page…
+    assert "<script>alert(1)</script>" not in html  # …without the script
 
 
 def test_staff_cannot_edit_section_texts(cast):
@@ -181,6 +191,24 @@ def test_new_organisation_disclaimer_names_it(cast):
     settings_row = PolicySettings.objects.get(organization=cast.org)
     assert "جمعية ألف" in settings_row.disclaimer_ar
     assert "Alpha Society" in settings_row.disclaimer_en
+
+
+def test_a_new_organisations_settings_page_reads_its_seeded_settings_and_writes_nothing(db):
+    owner = UserFactory(username="founder")
+    org = create_organization(owner=owner, name_ar="جمعية نور", slug="nour", name_en="Nour")
+    client = Client()
+    sign_in(client, owner)
+    url = reverse("policy_settings", kwargs={"slug": org.slug})
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200
+    assert "جمعية نور" in response.content.decode()  # the seeded disclaimer names it
+    assert not [q for q in captured.captured_queries if q["sql"].startswith(("INSERT", "UPDATE"))]
+    response = client.post(
+        url, {"stance": Stance.ENCOURAGE, "disclaimer_ar": "رأيي", "rotation_interval_days": 60}
+    )
+    assert response.status_code == 302
+    assert PolicySettings.objects.get(organization=org).rotation_interval_days == 60
 
 
 def test_legal_review_date_cannot_be_in_the_future(cast):

@@ -13,29 +13,21 @@ from django.views.decorators.http import condition, require_POST
 
 from siyasa.core.permissions import Capability
 from siyasa.core.views import form_page
-from siyasa.orgs.access import org_view, resolve_org
+from siyasa.orgs.access import OrgContext, org_view
 from siyasa.policy import diff, selectors, services
 from siyasa.policy.catalogue import BLOCKS, PREAMBLE, SECTIONS
 from siyasa.policy.forms import PolicySettingsForm, PolicyTextForm, PublishForm
+from siyasa.policy.models import PolicyVersion
 from siyasa.policy.rules import Rules, draft_rules, draft_settings
 
 
-def _policy_etag(request, slug):
-    """The page changes when a version comes into force or the directory changes (decision 6).
-
-    Computed before the view runs; visitors it cannot serve get no ETag and fall through to
-    the view, which answers them properly.
-    """
-    try:
-        ctx = resolve_org(request, slug, Capability.VIEW, public_read=True)
-    except Exception:  # noqa: BLE001 - the view itself answers 302/404
-        return None
-    version = selectors.version_in_force(ctx.org)
-    if version is None:
+def _policy_etag(request, ctx: OrgContext, in_force: PolicyVersion | None) -> str | None:
+    """The page changes when a version comes into force or the directory changes (decision 6)."""
+    if in_force is None:
         return None  # the draft shows; it changes without a stamp
     parts = [
         ctx.org.slug,
-        str(version.number),
+        str(in_force.number),
         str(selectors.directory_changed_at(ctx.org)),
         str(ctx.org.updated_at),
         get_language(),
@@ -45,18 +37,26 @@ def _policy_etag(request, slug):
     return hashlib.sha256("|".join(parts).encode()).hexdigest()[:32]
 
 
-@condition(etag_func=_policy_etag)
 @org_view(public_read=True)
 def policy_page(request, ctx):
-    rules = selectors.rules_to_show(ctx.org)
-    return _render_page(request, ctx, rules)
+    # The door answers visitors it cannot serve (302, 404) before any ETag is computed, so the
+    # ETag and the page share one resolution of the organisation and one read of the version.
+    return _page_in_force(request, ctx, selectors.version_in_force(ctx.org))
 
 
-def _render_page(request, ctx, rules: Rules, **extra):
+@condition(etag_func=_policy_etag)
+def _page_in_force(request, ctx: OrgContext, in_force: PolicyVersion | None):
+    rules = Rules.from_version(in_force) if in_force else draft_rules(ctx.org)
+    return _render_page(request, ctx, rules, in_force=in_force)
+
+
+def _render_page(request, ctx, rules: Rules, *, in_force: PolicyVersion | None = None, **extra):
     page = selectors.policy_page(ctx.org, rules)
     context = {"ctx": ctx, "page": page, **page.data, **extra}
     if ctx.membership and rules.version:
-        context["acknowledged"] = selectors.has_acknowledged(ctx.org, request.user)
+        context["acknowledged"] = selectors.has_acknowledged(
+            ctx.org, request.user, in_force=in_force
+        )
     return render(request, "policy/page.html", context)
 
 

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from siyasa.core.permissions import Capability, require, require_same_org
+from siyasa.core.tenancy import OrgOwned
 from siyasa.crisis.models import EmergencyContact
 from siyasa.orgs.models import Membership, Person
 from siyasa.orgs.rows import touch
@@ -33,7 +34,7 @@ Kind = OffboardingItem.Kind
 class Holding:
     """One thing a person holds: which row, which of its fields names them."""
 
-    model: type
+    model: type[OrgOwned]
     field: str
 
 
@@ -84,11 +85,12 @@ def derive(person: Person) -> list[OffboardingItem]:
     for holding in HAND_OVER:
         for row in holding.model.objects.for_org(org).filter(**{holding.field: person}):
             field = holding.model._meta.get_field(holding.field)
+            role = field.verbose_name  # type: ignore[union-attr]  # HAND_OVER names foreign keys
             add(
                 Kind.HAND_OVER,
                 row,
                 holding.field,
-                _("%(role)s: %(what)s") % {"role": field.verbose_name, "what": row},
+                _("%(role)s: %(what)s") % {"role": role, "what": row},
             )
             if holding.model is Custody:
                 reachable[row.account_id] = row.account
@@ -197,7 +199,7 @@ def _do(membership, item, leaving: Person, successor: Person | None) -> None:
         remove_member(membership=membership, target=row)
 
 
-def _hand_over(row, field: str, leaving: Person, successor: Person) -> None:
+def _hand_over(row, field: str, leaving: Person, successor: Person | None) -> None:
     if getattr(row, f"{field}_id") != leaving.pk:
         return  # someone already changed it
     setattr(row, field, successor)

@@ -4,6 +4,8 @@ import datetime
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -106,7 +108,10 @@ def test_the_rotation_form_never_asks_for_a_password(cast):
     url = reverse(
         "account_rotations", kwargs={"slug": cast.org.slug, "account_pk": custody.account_id}
     )
-    html = cast.client("owner").get(url).content.decode()
+    response = cast.client("owner").get(url)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'name="rotated_on"' in html  # the form is there, and asks for no password
     assert 'type="password"' not in html
 
 
@@ -252,6 +257,30 @@ def test_the_doctor_shows_open_offboardings(cast, holder):
     late = diagnose(cast.org, TODAY() + datetime.timedelta(days=5))
     [finding] = [f for f in late.findings if f.subject == f"offboarding:{started.pk}"]
     assert finding.severity == "error"
+
+
+def test_the_overview_counts_open_items_in_the_same_queries_however_many_leave(cast):
+    admin = cast.membership("owner")
+    url = reverse("security_overview", kwargs={"slug": cast.org.slug}).replace("/ar/", "/en/")
+    client = cast.client("policy_admin")
+
+    def leaving(name, devices):
+        person = PersonFactory(organization=cast.org, name=name)
+        for _ in range(devices):
+            DeviceFactory(organization=cast.org, assignee=person)
+        return offboarding.start(membership=admin, person=person, last_day=TODAY())
+
+    first = leaving("سالم", 2)
+    with CaptureQueriesContext(connection) as one:
+        assert client.get(url).status_code == 200
+    for n, name in enumerate(["هدى", "ماجد", "رنا"], start=1):
+        leaving(name, n)
+    first.items.update(done_at=timezone.now())
+    with CaptureQueriesContext(connection) as four:
+        html = client.get(url).content.decode()
+    assert len(four) == len(one)
+    assert html.count(" open</span>") == 4
+    assert "0 of 2 open" in html and "3 of 3 open" in html
 
 
 # --- onboarding --------------------------------------------------------------------------------

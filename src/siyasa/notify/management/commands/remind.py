@@ -1,7 +1,8 @@
 """`siyasa remind [--dry-run] [--today YYYY-MM-DD]`: send the reminders that are due today.
 
 Meant to run once a day from cron or a systemd timer; running it again the same day queues
-nothing new. The e-mails leave through the worker (`siyasa db_worker`).
+nothing new. The e-mails leave through the worker (`siyasa db_worker`). It also records each
+organisation's health score of the day, the points of the trend on the health page.
 """
 
 import argparse
