@@ -8,10 +8,10 @@ from dataclasses import dataclass, field
 from django.db import transaction
 
 from siyasa.notify import texts
-from siyasa.notify.facts import address
 from siyasa.notify.models import Digest, Reminder
 from siyasa.notify.rules import DueItem
 from siyasa.orgs.models import Organization, Person
+from siyasa.orgs.selectors import email_of
 
 
 @dataclass
@@ -44,7 +44,7 @@ def plan(items: list[DueItem], *, day: datetime.date) -> list[Plan]:
             continue
         if person.pk not in plans:
             plans[person.pk] = Plan(
-                item.org, person, address(person), person.preferred_language(item.org)
+                item.org, person, email_of(person), person.preferred_language(item.org)
             )
         plans[person.pk].items.append(item)
     return list(plans.values())

@@ -9,7 +9,8 @@ from django.db.models.fields.json import KT
 from siyasa.crisis.models import EmergencyContact
 from siyasa.doctor.engine import diagnose_many
 from siyasa.doctor.findings import Finding
-from siyasa.orgs.models import Membership, Organization, Person, Role
+from siyasa.orgs import selectors as org_selectors
+from siyasa.orgs.models import Organization, Person, Role
 from siyasa.policy.models import Acknowledgement, PolicySettings, PolicyVersion, VersionKind
 from siyasa.registry.models import Area, Custody, ResponsibilityAssignment, SocialAccount
 
@@ -46,13 +47,6 @@ def load(orgs: list[Organization], today: datetime.date) -> dict[int, OrgFacts]:
     for org_id, report in diagnose_many(orgs, today).items():
         facts[org_id].findings = report.findings
     return facts
-
-
-def address(person: Person) -> str:
-    """Where a person's reminders go: their directory e-mail, else their sign-in's."""
-    if person.email:
-        return person.email
-    return person.user.email if person.user_id else ""
 
 
 def _custodies(facts, ids):
@@ -103,21 +97,9 @@ def _date(value: str | None) -> datetime.date | None:
 
 
 def _members(facts, ids):
-    roles = {
-        (org_id, user_id): role
-        for org_id, user_id, role in Membership.objects.filter(organization__in=ids).values_list(
-            "organization_id", "user_id", "role"
-        )
-    }
-    people = Person.objects.filter(
-        organization__in=ids, user__isnull=False, status=Person.Status.ACTIVE
-    ).select_related("user")
-    for person in people:
-        role = roles.get((person.organization_id, person.user_id))
-        if role is None:
-            continue  # a directory entry whose sign-in has left the organisation
+    for person in org_selectors.signed_in_people(ids):
         facts[person.organization_id].members.append(person)
-        if role in MANAGERS:
+        if person.role in MANAGERS:
             facts[person.organization_id].managers.append(person)
 
 

@@ -18,9 +18,10 @@ from siyasa.doctor.checks import VERIFIED_FOR
 from siyasa.doctor.findings import Severity
 from siyasa.mail.messages import org_path, without_language
 from siyasa.notify import facts as facts_module
-from siyasa.notify.facts import OrgFacts, address
+from siyasa.notify.facts import OrgFacts
 from siyasa.notify.models import Kind
 from siyasa.orgs.models import Organization, Person
+from siyasa.orgs.selectors import email_of
 
 # R2.1: custodians hear of a rotation this long before it is due.
 ROTATION_NOTICE = datetime.timedelta(days=7)
@@ -219,4 +220,4 @@ def _distinct(*people: Person | None) -> list[Person]:
 
 
 def _reachable(person: Person) -> bool:
-    return person.is_current and bool(address(person))
+    return person.is_current and bool(email_of(person))

@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from siyasa.core.permissions import Capability, can, require
 from siyasa.orgs.models import Membership, Person
+from siyasa.orgs.selectors import is_person_of
 from siyasa.security.models import OnboardingStep
 
 Kind = OnboardingStep.Kind
@@ -29,7 +30,7 @@ def start(*, membership: Membership, person: Person) -> list[OnboardingStep]:
 
 def tick(*, membership: Membership, step: OnboardingStep) -> OnboardingStep:
     """The newcomer ticks their own steps; policy admins may tick anyone's."""
-    own = step.person.user_id == membership.user_id
+    own = is_person_of(step.person, membership)
     if step.organization_id != membership.organization_id or not (
         own or can(membership, Capability.MANAGE_POLICY)
     ):

@@ -8,8 +8,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from siyasa.core.permissions import Capability, can
-from siyasa.orgs.models import Membership, Person
+from siyasa.orgs.models import Membership
 from siyasa.orgs.rows import touch
+from siyasa.orgs.selectors import person_for
 from siyasa.registry.models import Custody, SocialAccount
 from siyasa.registry.selectors import account_custody
 from siyasa.security.models import RotationReason, RotationRecord
@@ -22,12 +23,8 @@ def may_record(membership: Membership, account: SocialAccount) -> bool:
     custody = account_custody(account)
     if custody is None or not can(membership, Capability.VIEW):
         return False
-    holders = {custody.custodian_id, custody.backup_custodian_id} - {None}
-    return (
-        Person.objects.for_org(account.organization)
-        .filter(pk__in=holders, user=membership.user)
-        .exists()
-    )
+    me = person_for(account.organization, membership.user)
+    return me is not None and me.pk in {custody.custodian_id, custody.backup_custodian_id}
 
 
 @transaction.atomic
@@ -45,7 +42,7 @@ def record_rotation(
     if rotated_on > timezone.localdate():
         raise ValidationError(_("A rotation cannot be recorded in the future."))
     org = membership.organization
-    person = Person.objects.for_org(org).filter(user=membership.user).first()
+    person = person_for(org, membership.user)
     record = RotationRecord.objects.create(
         organization=org,
         account=account,
