@@ -2,7 +2,7 @@
 
 from django import forms
 from django.contrib.auth.forms import SetPasswordMixin
-from django.contrib.auth.password_validation import password_validators_help_text_html
+from django.contrib.auth.password_validation import password_validators_help_texts
 from django.utils.translation import gettext_lazy as _
 
 from siyasa.core.forms import OrgModelForm, PhoneField
@@ -90,7 +90,7 @@ class InvitationAcceptForm(SetPasswordMixin, forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         # Built per request, so it is in the reader's language.
-        self.fields["password1"].help_text = password_validators_help_text_html()
+        self.fields["password1"].help_text = " ".join(password_validators_help_texts())
 
     def clean(self):
         data = super().clean()

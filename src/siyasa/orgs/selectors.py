@@ -8,6 +8,7 @@ that asks "which person is this user?" or "can this person sign in?" asks it her
 from collections.abc import Iterable
 from typing import NamedTuple
 
+from django.contrib.auth import get_user_model
 from django.db.models import Exists, OuterRef, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -196,6 +197,16 @@ def invitation_for_token(token: str) -> Invitation | None:
         .select_related("organization", "person")
         .first()
     )
+
+
+def accounts_with_email(email: str):
+    """The accounts of this installation with `email`, whatever its letter case."""
+    return get_user_model()._default_manager.filter(email__iexact=email)
+
+
+def is_addressed_to(invitation: Invitation, user) -> bool:
+    """Is `user` signed in with the address the invitation went to (whatever its letter case)?"""
+    return bool(user.email) and user.email.casefold() == invitation.email.casefold()
 
 
 def why_closed(invitation: Invitation) -> str:

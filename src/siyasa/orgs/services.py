@@ -79,12 +79,12 @@ def accept_invitation(*, invitation: Invitation, user=None, password: str = "") 
         raise ValidationError(closed)
     org = invitation.organization
     if user is None:
-        if accounts_with_email(invitation.email).exists():
+        if selectors.accounts_with_email(invitation.email).exists():
             raise ValidationError(
                 _("An account with this e-mail address already exists: sign in to accept.")
             )
         user = _create_user(invitation.email, password)
-    elif user.email.casefold() != invitation.email.casefold():
+    elif not selectors.is_addressed_to(invitation, user):
         raise PermissionDenied
     if Membership.objects.filter(organization=org, user=user).exists():
         raise ValidationError(_("You are already a member of this organisation."))
@@ -109,10 +109,6 @@ def accept_invitation(*, invitation: Invitation, user=None, password: str = "") 
     return created
 
 
-def accounts_with_email(email: str):
-    return User._default_manager.filter(email__iexact=email)
-
-
 def _require_invitable(person: Person) -> None:
     if not person.is_current:
         raise ValidationError(_("This person has left the organisation."))
@@ -128,7 +124,7 @@ def _address(invitation: Invitation) -> None:
     invitation.email = person.email
     invitation.language = person.preferred_language(invitation.organization)
     invitation.expires_at = timezone.now() + Invitation.LIFETIME
-    tokens.new_token(invitation)
+    tokens.new_link(invitation)
 
 
 def _lock_open(membership: Membership, invitation: Invitation) -> Invitation:

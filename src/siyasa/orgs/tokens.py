@@ -24,12 +24,10 @@ def hash_token(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-def new_token(invitation) -> str:
+def new_link(invitation) -> None:
     """Give `invitation` a fresh seed and hash; every earlier link stops working."""
     invitation.seed = secrets.token_hex(32)
-    token = token_for(invitation.seed)
-    invitation.link_hash = hash_token(token)
-    return token
+    invitation.link_hash = hash_token(token_for(invitation.seed))
 
 
 def link_token(invitation) -> str:

@@ -182,9 +182,9 @@ def invitation(request, token):
     if closed:
         return render(request, "orgs/invitation.html", {**page, "closed": closed}, status=410)
     user = request.user if request.user.is_authenticated else None
-    if user is not None and user.email.casefold() != found.email.casefold():
+    if user is not None and not selectors.is_addressed_to(found, user):
         return render(request, "orgs/invitation.html", {**page, "other_user": user}, status=403)
-    if user is None and services.accounts_with_email(found.email).exists():
+    if user is None and selectors.accounts_with_email(found.email).exists():
         query = urlencode({"next": request.get_full_path()})
         sign_in = f"{resolve_url(settings.LOGIN_URL)}?{query}"
         # Refused to a form sent anyway: the account's owner signs in first.
