@@ -2,6 +2,7 @@
 
 import pytest
 from django.test import Client
+from django.utils import translation
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -13,6 +14,7 @@ from siyasa.core.tests.factories import (
     UserFactory,
 )
 from siyasa.orgs.models import Role
+from siyasa.orgs.selectors import person_for
 
 
 class Cast:
@@ -27,8 +29,16 @@ class Cast:
         for role in Role:
             user = UserFactory(username=f"{role.value}-a")
             MembershipFactory(user=user, organization=self.org, role=role)
-            PersonFactory(organization=self.org, user=user, name=f"{role.label} A")
+            with translation.override("en"):
+                english = str(role.label)
+            with translation.override("ar"):
+                arabic = str(role.label)
+            PersonFactory(
+                organization=self.org, user=user, name=f"{arabic} A", name_en=f"{english} A"
+            )
             self.users[role.value] = user
+        # create_organization made organisation A's founder its first owner and person.
+        self.founder = UserFactory(username=f"founder-{self.org.slug}")
         self.outsider = UserFactory(username="owner-b")
         MembershipFactory(user=self.outsider, organization=self.other_org, role=Role.OWNER)
 
@@ -41,6 +51,14 @@ class Cast:
 
     def membership(self, role: str):
         return self.users[role].memberships.get(organization=self.org)
+
+    def person(self, role: str):
+        """The directory entry of the member with `role` in organisation A."""
+        return person_for(self.org, self.users[role])
+
+    def name(self, role: str) -> str:
+        """How the pages name them, in the active language."""
+        return self.person(role).display_name
 
 
 def sign_in(client: Client, user) -> None:
@@ -56,6 +74,13 @@ def sign_in(client: Client, user) -> None:
 @pytest.fixture
 def cast(db) -> Cast:
     return Cast()
+
+
+@pytest.fixture
+def mail_now(settings):
+    """E-mails into `mail.outbox`, and jobs run at once instead of by the worker."""
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 
 @pytest.fixture(autouse=True)

@@ -6,6 +6,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from siyasa.accounts import views as account_views
+from siyasa.orgs import urls as orgs_urls
 from siyasa.workspace import urls as workspace_urls
 
 org_patterns = [
@@ -24,6 +25,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     *i18n_patterns(
         path("", include(workspace_urls.urlpatterns)),
+        path("", include(orgs_urls.public_urlpatterns)),
         path("accounts/login/", account_views.SignInView.as_view(), name="login"),
         path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
         path("accounts/two-factor/", account_views.two_factor_setup, name="two_factor_setup"),

@@ -22,14 +22,14 @@ class HistoryFilterForm(forms.Form):
         required=False, min_value=1, max_value=2**63 - 1, widget=forms.HiddenInput
     )
 
-    def __init__(self, data, *, users):
+    def __init__(self, data, *, users: list[tuple[int, str]]):
         super().__init__(data)
         kinds = sorted(
             ((key, str(model._meta.verbose_name)) for key, model in MODELS.items()),
             key=lambda choice: choice[1],
         )
         self.fields["model"].choices = [("", _("All kinds")), *kinds]
-        self.fields["user"].choices = [("", _("Anyone")), *((u.pk, str(u)) for u in users)]
+        self.fields["user"].choices = [("", _("Anyone")), *users]
         # "from" is a Python keyword, so these two are added by name.
         date = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
         self.fields["from"] = forms.DateField(

@@ -21,7 +21,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from siyasa.crisis.models import EmergencyContact, SeverityLevel
-from siyasa.orgs.models import Membership, Organization, Person
+from siyasa.orgs import selectors as org_selectors
+from siyasa.orgs.models import Invitation, Membership, Organization, Person
 from siyasa.policy.catalogue import BLOCKS
 from siyasa.policy.models import PolicySettings, PolicyText
 from siyasa.registry.models import (
@@ -36,6 +37,7 @@ TRACKED: tuple[type[models.Model], ...] = (
     Organization,
     Membership,
     Person,
+    Invitation,
     SocialAccount,
     ResponsibilityAssignment,
     AccessGrant,
@@ -159,8 +161,9 @@ def history_keys(org, filters: Filters):
     return keys.order_by("-history_date", "-history_id", "audit_model")
 
 
-def history_users(org) -> list:
-    """The users who changed something in this organisation, for the filter (two queries)."""
+def history_users(org) -> list[tuple[int, str]]:
+    """(user id, name) of those who changed something in this organisation, by name, for the
+    filter (three queries)."""
     parts = [
         _history_model(model)
         ._default_manager.filter(_scope(model, org))
@@ -169,7 +172,9 @@ def history_users(org) -> list:
         for model in TRACKED
     ]
     ids = {pk for pk in parts[0].union(*parts[1:]) if pk is not None}
-    return list(get_user_model()._default_manager.filter(pk__in=ids).order_by("username"))
+    users = get_user_model()._default_manager.filter(pk__in=ids)
+    names = org_selectors.names_of(org, users)
+    return sorted(names.items(), key=lambda item: (item[1].casefold(), item[0]))
 
 
 def entries(org, keys: Iterable[tuple]) -> list[Entry]:
@@ -222,10 +227,8 @@ class _ModelPage:
             .annotate(previous=Subquery(predecessor))
             .values("previous")
         )
-        rows = (
-            manager.filter(_scope(model, org))
-            .filter(Q(history_id__in=history_ids) | Q(history_id__in=predecessors))
-            .select_related("history_user")
+        rows = manager.filter(_scope(model, org)).filter(
+            Q(history_id__in=history_ids) | Q(history_id__in=predecessors)
         )
         self.records = {row.history_id: row for row in rows}
         self.previous: dict[int, object] = {}
@@ -262,6 +265,7 @@ class _ModelPage:
     def ask(self, refs: "_References") -> None:
         """Tell `refs` which related objects the labels and changes on this page name."""
         for record in self.records.values():
+            refs.want(get_user_model(), record.history_user_id)
             for f in self.model._meta.fields:
                 if f.is_relation and f.name != "organization":
                     refs.want(f.related_model, getattr(record, f.attname))
@@ -275,7 +279,9 @@ class _ModelPage:
         previous = self.previous.get(history_id)
         entry = Entry(
             when=record.history_date,
-            who=str(record.history_user) if record.history_user else "",
+            who=refs.label(get_user_model(), record.history_user_id)
+            if record.history_user_id
+            else "",
             action=record.history_type,
             model=self.model._meta.label_lower,
             object_id=record.id,
@@ -381,18 +387,22 @@ class _References:
         self.wanted: dict[type[models.Model], set[int]] = defaultdict(set)
         self.found: dict[tuple[type[models.Model], int], object] = {}
         self.deleted: set[tuple[type[models.Model], int]] = set()
+        self.user_names: dict[int, str] = {}
 
     def want(self, model, pk) -> None:
         if pk is not None:
             self.wanted[model].add(pk)
 
     def resolve(self) -> None:
+        User = get_user_model()
         for model, ids in self.wanted.items():
             live = model._default_manager.filter(pk__in=ids)
             if model in TRACKED:
                 live = live.filter(_scope(model, self.org))
             for obj in live:
                 self.found[(model, obj.pk)] = obj
+            if model is User:
+                self.user_names = org_selectors.names_of(self.org, live)
             missing = {pk for pk in ids if (model, pk) not in self.found}
             if missing and model in TRACKED:
                 last_known = (
@@ -412,6 +422,8 @@ class _References:
         obj = self.get(model, pk)
         if obj is None:
             return f"#{pk}"
+        if pk in self.user_names and model is get_user_model():
+            return self.user_names[pk]  # people by their names, never their user names
         if (model, pk) in self.deleted:
             return _("%(name)s (deleted)") % {"name": obj}
         return str(obj)

@@ -166,3 +166,11 @@ class Perms:
             return can(self._membership, Capability(name))
         except ValueError:
             raise AttributeError(name) from None
+
+
+def grantable_roles(membership: Membership | None) -> list[tuple[str, str]]:
+    """The roles `membership` may give (role choices for a form): the owner role only by owners."""
+    if not can(membership, Capability.MANAGE_MEMBERS):
+        return []
+    owners_too = can(membership, Capability.MANAGE_OWNERS)
+    return [(role, label) for role, label in Role.choices if owners_too or role != Role.OWNER]

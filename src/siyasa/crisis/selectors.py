@@ -20,7 +20,8 @@ from siyasa.crisis.models import (
     Statement,
     TimelineEntry,
 )
-from siyasa.orgs.models import Organization, Person
+from siyasa.orgs import selectors as org_selectors
+from siyasa.orgs.models import Organization
 
 
 def emergency_contacts(org: Organization):
@@ -110,16 +111,17 @@ def incident_page(org: Organization, incident: Incident, membership) -> dict:
         )
     )
     decisions = [a for s in statements for a in s.approvals.all()]
-    users = {e.author_id for e in timeline} | {a.approver_id for a in decisions}
-    people = {p.user_id: p for p in Person.objects.for_org(org).filter(user_id__in=users - {None})}
+    names = org_selectors.names_of(
+        org, [e.author for e in timeline] + [a.approver for a in decisions]
+    )
     corrected = {e.corrects_id for e in timeline if e.corrects_id}
     by_id = {e.pk: e for e in timeline}
     for entry in timeline:
-        entry.who = _who(entry.author, people)
+        entry.who = names.get(entry.author_id, "")
         entry.is_corrected = entry.pk in corrected
         entry.corrected_entry = by_id.get(entry.corrects_id)
     for approval in decisions:
-        approval.who = _who(approval.approver, people)
+        approval.who = names.get(approval.approver_id, "")
     held = roles_held(org, user)
     for statement in statements:
         _add_decisions(statement, incident, held, membership)
@@ -135,14 +137,6 @@ def incident_page(org: Organization, incident: Incident, membership) -> dict:
         ),
         "alerted": _alerted(incident),
     }
-
-
-def _who(user, people: dict[int, Person]) -> str:
-    """A user as the directory names them, else by their sign-in."""
-    if user is None:
-        return ""
-    person = people.get(user.pk)
-    return person.display_name if person else (user.get_full_name() or user.username)
 
 
 def _add_decisions(statement, incident: Incident, held: set[str], membership) -> None:
@@ -229,14 +223,11 @@ def statement_state(statement: Statement) -> State:
 
 def roles_held(org, user) -> set[str]:
     """The crisis roles `user` holds in `org`: as the emergency contact or as the backup."""
-    if user is None or not user.is_authenticated:
+    person = org_selectors.person_for(org, user)
+    if person is None or not person.is_current:
         return set()
-    active = Person.Status.ACTIVE
     return set(
         EmergencyContact.objects.for_org(org)
-        .filter(
-            Q(person__user=user, person__status=active)
-            | Q(backup__user=user, backup__status=active)
-        )
+        .filter(Q(person=person) | Q(backup=person))
         .values_list("role", flat=True)
     )

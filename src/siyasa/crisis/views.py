@@ -34,8 +34,8 @@ from siyasa.crisis.models import (
     TimelineEntry,
 )
 from siyasa.crisis.services import incidents, statements
+from siyasa.orgs import selectors as org_selectors
 from siyasa.orgs.access import org_view
-from siyasa.orgs.models import Person
 from siyasa.orgs.row_views import RowDeleteView, RowFormView
 
 
@@ -58,7 +58,7 @@ def room(request, ctx):
 
 @org_view()
 def declare(request, ctx):
-    me = Person.objects.for_org(ctx.org).filter(user=request.user).first()
+    me = org_selectors.person_for(ctx.org, request.user)
     status = 200
     if request.method == "POST" and request.POST.get("action") != "assess":
         form = DeclareForm(request.POST, org=ctx.org)

@@ -319,20 +319,26 @@ def _user(username: str):
 
 
 def _people(org: Organization, users_by_person: dict) -> dict[str, Person]:
-    return {
-        key: Person.objects.create(
-            organization=org,
-            user=users_by_person.get(key),
-            kind=kind,
-            name=name,
-            name_en=name_en,
-            job_title=job_title,
-            affiliation=affiliation,
-            email=email,
-            phone=phone,
-        )
-        for key, kind, name, name_en, job_title, affiliation, email, phone in PEOPLE
-    }
+    people = {}
+    for key, kind, name, name_en, job_title, affiliation, email, phone in PEOPLE:
+        fields = {
+            "kind": kind,
+            "name": name,
+            "name_en": name_en,
+            "job_title": job_title,
+            "affiliation": affiliation,
+            "email": email,
+            "phone": phone,
+        }
+        user = users_by_person.get(key)
+        if user is None:
+            people[key] = Person.objects.create(organization=org, **fields)
+        else:
+            # create_organization made the owner's entry: complete it rather than repeat it.
+            people[key], _created = Person.objects.update_or_create(
+                organization=org, user=user, defaults=fields
+            )
+    return people
 
 
 def _accounts(org: Organization, people: dict[str, Person]) -> dict[str, SocialAccount]:

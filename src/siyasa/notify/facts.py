@@ -10,7 +10,8 @@ from siyasa.core.permissions import POLICY_MANAGER_ROLES
 from siyasa.crisis.models import EmergencyContact
 from siyasa.doctor.engine import Report, diagnose_many
 from siyasa.doctor.findings import Finding
-from siyasa.orgs.models import Membership, Organization, Person
+from siyasa.orgs import selectors as org_selectors
+from siyasa.orgs.models import Organization, Person
 from siyasa.policy.models import (
     COUNTS_FOR_ACKNOWLEDGEMENT,
     Acknowledgement,
@@ -109,21 +110,9 @@ def _date(value: str | None) -> datetime.date | None:
 
 
 def _members(facts, ids):
-    roles = {
-        (org_id, user_id): role
-        for org_id, user_id, role in Membership.objects.filter(organization__in=ids).values_list(
-            "organization_id", "user_id", "role"
-        )
-    }
-    people = Person.objects.filter(
-        organization__in=ids, user__isnull=False, status=Person.Status.ACTIVE
-    ).select_related("user")
-    for person in people:
-        role = roles.get((person.organization_id, person.user_id))
-        if role is None:
-            continue  # a directory entry whose sign-in has left the organisation
+    for person in org_selectors.signed_in_people(ids):
         facts[person.organization_id].members.append(person)
-        if role in MANAGERS:
+        if person.role in MANAGERS:
             facts[person.organization_id].managers.append(person)
 
 

@@ -1,6 +1,8 @@
-"""Forms for people, contacts, members and the organisation's own settings."""
+"""Forms for people, contacts, members, invitations and the organisation's own settings."""
 
 from django import forms
+from django.contrib.auth.forms import SetPasswordMixin
+from django.contrib.auth.password_validation import password_validators_help_texts
 from django.utils.translation import gettext_lazy as _
 
 from siyasa.core.forms import OrgModelForm, PhoneField
@@ -57,6 +59,14 @@ class OrganizationForm(forms.ModelForm):
 
 
 class OrganizationCreateForm(OrganizationForm):
+    # The founder becomes the first person of the directory, under this name.
+    owner_name = forms.CharField(
+        label=_("your name"),
+        max_length=150,
+        required=False,
+        help_text=_("As the directory and the policy will show it. You can change it later."),
+    )
+
     class Meta(OrganizationForm.Meta):
         fields = ["name_ar", "name_en", "slug", "country", "default_language", "policy_visibility"]
 
@@ -67,16 +77,29 @@ class OrganizationCreateForm(OrganizationForm):
         return slug
 
 
-class MemberAddForm(forms.Form):
-    username = forms.CharField(label=_("user name"), max_length=150)
-    email = forms.EmailField(label=_("e-mail"))
-    password = forms.CharField(
-        label=_("first password"),
-        widget=forms.PasswordInput(render_value=False),
-        required=False,
-        help_text=_("Only for a new user: tell them in person and ask them to change it."),
-    )
+class InvitationForm(forms.Form):
     role = forms.ChoiceField(label=_("role"), choices=Role.choices, initial=Role.STAFF)
+
+
+class InvitationAcceptForm(SetPasswordMixin, forms.Form):
+    """A new account's password, typed twice (its address is the invited one; the password's
+    strength is checked where the account is made)."""
+
+    password1, password2 = SetPasswordMixin.create_password_fields()
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Built per request, so it is in the reader's language.
+        self.fields["password1"].help_text = " ".join(password_validators_help_texts())
+
+    def clean(self):
+        data = super().clean()
+        self.validate_passwords()
+        return data
+
+
+class InvitationConfirmForm(forms.Form):
+    """Someone signed in with the invited address accepts with one button."""
 
 
 class MemberRoleForm(forms.Form):

@@ -1,4 +1,7 @@
-"""Organisations, who signs in to them (memberships) and who they know (people and contacts)."""
+"""Organisations, who signs in to them (memberships), who they know (people and contacts) and
+whom they invited to sign in (invitations)."""
+
+import datetime
 
 from django.conf import settings
 from django.db import models
@@ -81,7 +84,11 @@ class Organization(models.Model):
 
 
 class Membership(models.Model):
-    """A user's role in an organisation; one user may belong to several organisations."""
+    """A user's role in an organisation; one user may belong to several organisations.
+
+    The sign-in belongs to a person of the directory: `Person.user` links them (one person per
+    user and organisation), and `orgs.selectors.person_for` is how every feature finds them.
+    """
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships"
@@ -203,6 +210,87 @@ class Person(OrgOwned):
 
     def preferred_language(self, org: Organization) -> str:
         return self.language or org.default_language
+
+
+class Invitation(OrgOwned):
+    """An offer to a person of the directory to sign in with a role, sent as a single-use link.
+
+    Only a hash of the link's token is stored, so the database alone opens no invitation; the
+    token is derived from `seed` with the installation's secret key when the e-mail is built
+    (`orgs.tokens`), so the job that sends it carries no secret either. The e-mail leaves
+    through the outbox (`status`, `attempts`, `sent_at`, `last_error`: `siyasa.mail.outbox`).
+    """
+
+    LIFETIME = datetime.timedelta(days=7)
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting to be sent")
+        SENDING = "sending", _("Sending")
+        SENT = "sent", _("Sent")
+        FAILED = "failed", _("Failed")
+
+    person = models.ForeignKey(
+        Person, verbose_name=_("person"), on_delete=models.CASCADE, related_name="invitations"
+    )
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.STAFF)
+    email = models.EmailField(_("e-mail"))
+    language = models.CharField(
+        _("language for e-mails"), max_length=2, choices=Organization.Language.choices
+    )
+    seed = models.CharField(max_length=64, editable=False)
+    link_hash = models.CharField(max_length=64, unique=True, editable=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("invited by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    expires_at = models.DateTimeField(_("expires at"))
+    accepted_at = models.DateTimeField(_("accepted at"), null=True, blank=True)
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("accepted by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING, editable=False
+    )
+    attempts = models.PositiveSmallIntegerField(default=0, editable=False)
+    sent_at = models.DateTimeField(null=True, blank=True, editable=False)
+    last_error = models.CharField(max_length=300, blank=True, editable=False)
+
+    # R2.6. The secret-bearing and delivery fields stay out of the history.
+    history = HistoricalRecords(
+        excluded_fields=["seed", "link_hash", "status", "attempts", "sent_at", "last_error"]
+    )
+
+    class Meta:
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["person"],
+                condition=models.Q(accepted_at__isnull=True, revoked_at__isnull=True),
+                name="one_open_invitation_per_person",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person} ({self.get_role_display()})"
+
+    @property
+    def is_open(self) -> bool:
+        """Neither accepted nor revoked (it may still have expired)."""
+        return self.accepted_at is None and self.revoked_at is None
+
+    def has_expired(self, now: datetime.datetime) -> bool:
+        return now >= self.expires_at
 
 
 class ChangeStamp(models.Model):

@@ -1,24 +1,35 @@
-"""People and contacts, members and the organisation's settings."""
+"""People and contacts, members and invitations, and the organisation's settings."""
 
+from urllib.parse import urlencode
+
+from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import login
 from django.core.exceptions import ValidationError
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render, resolve_url
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST, require_safe
 
-from siyasa.core.permissions import Capability
+from siyasa.core.permissions import Capability, Role, grantable_roles
 from siyasa.core.views import form_page
 from siyasa.orgs import selectors, services
 from siyasa.orgs.access import org_view
 from siyasa.orgs.forms import (
-    MemberAddForm,
+    InvitationAcceptForm,
+    InvitationConfirmForm,
+    InvitationForm,
     MemberRoleForm,
     OrganizationForm,
     PersonForm,
 )
-from siyasa.orgs.models import Membership, Person
+from siyasa.orgs.models import Invitation, Membership, Person
 from siyasa.orgs.row_views import RowDeleteView, RowFormView
+
+# A new account made by accepting an invitation signs in at once, with the password just set.
+SIGN_IN_BACKEND = "django.contrib.auth.backends.ModelBackend"
 
 
 @org_view()
@@ -29,7 +40,13 @@ def person_list(request, ctx):
     return render(
         request,
         "orgs/person_list.html",
-        {"ctx": ctx, "people": selectors.people(ctx.org, kind=kind), "kind": kind},
+        {
+            "ctx": ctx,
+            "people": selectors.people(ctx.org, kind=kind),
+            "kind": kind,
+            "roles": grantable_roles(ctx.membership),
+            "default_role": Role.STAFF,
+        },
     )
 
 
@@ -48,21 +65,44 @@ class PersonDeleteView(RowDeleteView):
     model = Person
     success_url_name = "person_list"
 
+    def post(self, request, pk, **kwargs):
+        person = self.get_row(pk)
+        try:
+            services.delete_person(membership=self.ctx.membership, person=person)
+        except ValidationError as error:
+            context = {
+                "ctx": self.ctx,
+                "row": person,
+                "cancel_url": self.get_success_url(person),
+                "error": " ".join(error.messages),
+            }
+            return render(request, self.template_name, context, status=400)
+        messages.success(request, _("Deleted."))
+        return redirect(self.get_success_url(person))
+
+
+def _member_page(request, ctx, *, error: str = "", status: int = 200):
+    return render(
+        request,
+        "orgs/member_list.html",
+        {
+            "ctx": ctx,
+            "members": selectors.members(ctx.org),
+            "invitations": selectors.pending_invitations(ctx.org),
+            "invitable": selectors.invitable_people(ctx.org),
+            "roles": grantable_roles(ctx.membership),
+            "all_roles": Role.choices,
+            "default_role": Role.STAFF,
+            "error": error,
+        },
+        status=status,
+    )
+
 
 @org_view(Capability.MANAGE_MEMBERS)
+@require_safe
 def member_list(request, ctx):
-    def save(form):
-        services.add_member(membership=ctx.membership, **form.cleaned_data)
-        return reverse("member_list", kwargs={"slug": ctx.org.slug})
-
-    return form_page(
-        request,
-        MemberAddForm(request.POST or None),
-        save=save,
-        template="orgs/member_list.html",
-        context={"ctx": ctx, "members": selectors.members(ctx.org), "role_form": MemberRoleForm()},
-        success_message=_("Member added."),
-    )
+    return _member_page(request, ctx)
 
 
 @org_view(Capability.MANAGE_MEMBERS)
@@ -86,6 +126,90 @@ def member_change(request, ctx, pk):
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     return redirect("member_list", slug=ctx.org.slug)
+
+
+@org_view(Capability.MANAGE_MEMBERS)
+@require_POST
+def person_invite(request, ctx, pk):
+    """Invite a person of the directory to sign in with the role chosen (`role`)."""
+    person = get_object_or_404(Person.objects.for_org(ctx.org), pk=pk)
+    form = InvitationForm(request.POST)
+    if not form.is_valid():
+        return _member_page(request, ctx, error=_("Choose a valid role."), status=400)
+    try:
+        services.invite(membership=ctx.membership, person=person, role=form.cleaned_data["role"])
+    except ValidationError as error:
+        return _member_page(request, ctx, error=" ".join(error.messages), status=400)
+    messages.success(
+        request,
+        _("Invitation sent to %(name)s (%(email)s).")
+        % {"name": person.display_name, "email": person.email},
+    )
+    return redirect("member_list", slug=ctx.org.slug)
+
+
+def _invitation_action(action, done: str):
+    @org_view(Capability.MANAGE_MEMBERS)
+    @require_POST
+    def view(request, ctx, pk):
+        invitation = get_object_or_404(Invitation.objects.for_org(ctx.org), pk=pk)
+        try:
+            action(membership=ctx.membership, invitation=invitation)
+        except ValidationError as error:
+            return _member_page(request, ctx, error=" ".join(error.messages), status=400)
+        messages.success(request, done)
+        return redirect("member_list", slug=ctx.org.slug)
+
+    return view
+
+
+invitation_resend = _invitation_action(
+    services.resend_invitation, gettext_lazy("Invitation sent again, with a new link.")
+)
+invitation_revoke = _invitation_action(
+    services.revoke_invitation, gettext_lazy("Invitation withdrawn: its link no longer works.")
+)
+
+
+def invitation(request, token):
+    """The page an invitation link opens: a new account's password, or — for someone signed in
+    with the invited address — a confirmation (no `/o/` prefix: the visitor is not a member)."""
+    found = selectors.invitation_for_token(token)
+    if found is None:
+        raise Http404
+    page = {"invitation": found, "org": found.organization}
+    closed = selectors.why_closed(found)
+    if closed:
+        return render(request, "orgs/invitation.html", {**page, "closed": closed}, status=410)
+    user = request.user if request.user.is_authenticated else None
+    if user is not None and not selectors.is_addressed_to(found, user):
+        return render(request, "orgs/invitation.html", {**page, "other_user": user}, status=403)
+    if user is None and selectors.accounts_with_email(found.email).exists():
+        query = urlencode({"next": request.get_full_path()})
+        sign_in = f"{resolve_url(settings.LOGIN_URL)}?{query}"
+        # Refused to a form sent anyway: the account's owner signs in first.
+        status = 400 if request.method == "POST" else 200
+        return render(
+            request, "orgs/invitation.html", {**page, "sign_in_url": sign_in}, status=status
+        )
+
+    def save(form):
+        password = form.cleaned_data["password1"] if user is None else ""
+        membership = services.accept_invitation(invitation=found, user=user, password=password)
+        if user is None:
+            login(request, membership.user, backend=SIGN_IN_BACKEND)
+        return reverse("workspace", kwargs={"slug": found.organization.slug})
+
+    data = request.POST if request.method == "POST" else None
+    form = InvitationAcceptForm(data) if user is None else InvitationConfirmForm(data)
+    return form_page(
+        request,
+        form,
+        save=save,
+        template="orgs/invitation.html",
+        context={**page, "new_account": user is None},
+        success_message=_("Welcome to %(org)s.") % {"org": found.organization.name},
+    )
 
 
 @org_view(Capability.MANAGE_POLICY)

@@ -10,6 +10,7 @@ from siyasa.core.i18n import Localized, pick
 from siyasa.core.permissions import POLICY_MANAGER_ROLES
 from siyasa.core.rendering import render_prose
 from siyasa.crisis import selectors as crisis_selectors
+from siyasa.orgs import selectors as org_selectors
 from siyasa.orgs.models import ChangeStamp, Membership, Organization, Person
 from siyasa.policy.catalogue import BLOCKS, PREAMBLE, SECTIONS, Block, Section
 from siyasa.policy.models import Acknowledgement, PolicyText, PolicyVersion
@@ -27,6 +28,15 @@ from siyasa.registry.models import (
 
 def versions(org: Organization):
     return PolicyVersion.objects.for_org(org).select_related("published_by").order_by("-number")
+
+
+def version_history(org: Organization) -> list[PolicyVersion]:
+    """Every version, newest first, each with `published_by_name` (the publisher's name)."""
+    rows = list(versions(org))
+    names = org_selectors.names_of(org, [v.published_by for v in rows])
+    for version in rows:
+        version.published_by_name = names.get(version.published_by_id, "")
+    return rows
 
 
 def version_in_force(org: Organization, today: datetime.date | None = None) -> PolicyVersion | None:
@@ -81,6 +91,10 @@ class AckRow:
     def done(self) -> bool:
         return self.acknowledged_at is not None
 
+    @property
+    def name(self) -> str:
+        return org_selectors.user_label(self.membership.user, self.person)
+
 
 @dataclass
 class AckStatus:
@@ -113,23 +127,13 @@ def acknowledged_at(org: Organization, required: PolicyVersion) -> dict[int, dat
 
 
 def acknowledgement_status(org: Organization) -> AckStatus:
-    """Who has acknowledged the version that counts, and who is missing (4 queries)."""
+    """Who has acknowledged the version that counts, and who is missing, by name (5 queries)."""
     required = required_version(org)
-    memberships = list(
-        Membership.objects.filter(organization=org)
-        .select_related("user")
-        .order_by("user__username")
-    )
-    if required is None:
-        return AckStatus(None, [AckRow(m, None, None) for m in memberships])
-    acked = acknowledged_at(org, required)
-    people = {
-        p.user_id: p
-        for p in Person.objects.for_org(org).filter(user__in=[m.user_id for m in memberships])
-    }
-    return AckStatus(
-        required, [AckRow(m, people.get(m.user_id), acked.get(m.user_id)) for m in memberships]
-    )
+    memberships = list(Membership.objects.filter(organization=org).select_related("user"))
+    people = org_selectors.people_for(org, [m.user_id for m in memberships])
+    acked = acknowledged_at(org, required) if required else {}
+    rows = [AckRow(m, people.get(m.user_id), acked.get(m.user_id)) for m in memberships]
+    return AckStatus(required, sorted(rows, key=lambda row: row.name.casefold()))
 
 
 def has_acknowledged(org: Organization, user, *, in_force: PolicyVersion | None = None) -> bool:
@@ -231,18 +235,11 @@ def _live(people: dict[int | None, Person], ref: NamedRef | None):
     return (people.get(ref.id) or ref) if ref else None
 
 
-def policy_admins(org: Organization) -> list[tuple[Membership, Person | None]]:
+def policy_admins(org: Organization) -> list[org_selectors.Member]:
     """R2.6: who may change the policy, roles, devices and custody, with their directory entry."""
-    memberships = list(
-        Membership.objects.filter(organization=org, role__in=POLICY_MANAGER_ROLES)
-        .select_related("user")
-        .order_by("role", "user__username")
-    )
-    people = {
-        p.user_id: p
-        for p in Person.objects.for_org(org).filter(user__in=[m.user_id for m in memberships])
-    }
-    return [(m, people.get(m.user_id)) for m in memberships]
+    memberships = Membership.objects.filter(organization=org, role__in=POLICY_MANAGER_ROLES)
+    rows = org_selectors.as_members(org, memberships)
+    return sorted(rows, key=lambda row: row.membership.role)  # owners first, each by name
 
 
 def policy_texts(org: Organization) -> dict[str, PolicyText]:
@@ -293,7 +290,7 @@ def policy_summary(org: Organization) -> PolicySummary:
 
 def for_new_employee(org: Organization, membership: Membership, rules: Rules) -> dict:
     """ "What this policy asks of me": my roles, accounts, devices, the rules and whom to ask."""
-    person = Person.objects.for_org(org).filter(user=membership.user).first()
+    person = org_selectors.person_for(org, membership.user)
     mine: dict[str, list] = {"responsibilities": [], "grants": [], "devices": []}
     if person is not None:
         mine = {
@@ -327,7 +324,8 @@ def for_new_employee(org: Organization, membership: Membership, rules: Rules) ->
         "ask": list(
             {
                 p.pk: p
-                for p in [row.person for row in trainers] + [p for _m, p in policy_admins(org) if p]
+                for p in [row.person for row in trainers]
+                + [row.person for row in policy_admins(org) if row.person]
             }.values()
         ),
         "acknowledged": has_acknowledged(org, membership.user),

@@ -4,9 +4,10 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Q
 
+from siyasa.orgs import selectors as org_selectors
 from siyasa.orgs.models import Organization, Person
 from siyasa.policy.selectors import acknowledged_at, has_acknowledged, required_version
-from siyasa.security.models import Offboarding, OnboardingStep
+from siyasa.security.models import Offboarding, OffboardingItem, OnboardingStep
 
 Kind = OnboardingStep.Kind
 ORDER = {kind: index for index, kind in enumerate(Kind.values)}
@@ -74,3 +75,17 @@ def onboarding_for(org: Organization, person: Person | None) -> Progress | None:
     if not steps:
         return None
     return Progress(person, bool(person.user_id) and has_acknowledged(org, person.user), steps)
+
+
+def offboarding_items(org: Organization, offboarding: Offboarding) -> list[OffboardingItem]:
+    """The checklist in its order — revoke and rotate first (they close doors), hand over after,
+    the sign-in last — each with `done_by_name` (3 queries)."""
+    order = {kind: index for index, kind in enumerate(OffboardingItem.Kind.values)}
+    items = sorted(
+        offboarding.items.select_related("done_by", "handed_to"),
+        key=lambda i: (order[i.kind], i.pk),
+    )
+    names = org_selectors.names_of(org, [i.done_by for i in items])
+    for item in items:
+        item.done_by_name = names.get(item.done_by_id, "")
+    return items

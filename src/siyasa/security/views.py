@@ -95,12 +95,7 @@ def offboarding_detail(request, ctx, pk):
     offboarding = get_object_or_404(
         Offboarding.objects.for_org(ctx.org).select_related("person"), pk=pk
     )
-    # Revoke and rotate first (they close doors), hand over after, the sign-in last.
-    order = {kind: index for index, kind in enumerate(OffboardingItem.Kind.values)}
-    items = sorted(
-        offboarding.items.select_related("done_by", "handed_to"),
-        key=lambda i: (order[i.kind], i.pk),
-    )
+    items = security_selectors.offboarding_items(ctx.org, offboarding)
     successor_form = SuccessorForm(org=ctx.org, leaving=offboarding.person)
     return render(
         request,

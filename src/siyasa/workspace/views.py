@@ -48,7 +48,9 @@ def organization_new(request):
 
     return form_page(
         request,
-        OrganizationCreateForm(request.POST or None),
+        OrganizationCreateForm(
+            request.POST or None, initial={"owner_name": request.user.get_full_name()}
+        ),
         save=save,
         template="workspace/organization_new.html",
         context={},

@@ -40,7 +40,10 @@ class OrganizationFactory(factory.django.DjangoModelFactory):
 
     @classmethod
     def _create(cls, model_class, *args, **kwargs):
-        owner = UserFactory(username=f"founder-{kwargs['slug']}")
+        slug = kwargs["slug"]
+        owner = UserFactory(
+            username=f"founder-{slug}", first_name="Founder", last_name=slug.title()
+        )
         return workspace_services.create_organization(owner=owner, **kwargs)
 
 

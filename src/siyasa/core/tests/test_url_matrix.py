@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
@@ -19,7 +20,8 @@ from siyasa.core.tests.factories import (
 )
 from siyasa.crisis.models import Playbook, SeverityLevel
 from siyasa.crisis.services import incidents, statements
-from siyasa.orgs.models import Membership
+from siyasa.orgs.models import Membership, Role
+from siyasa.orgs.services import invite
 from siyasa.policy.services import publish_version
 from siyasa.security.services import offboarding as offboarding_service
 from siyasa.security.services import onboarding
@@ -61,8 +63,11 @@ EXPECTED = {
     "person_new": (CONTENT, None),
     "person_edit": (CONTENT, "person"),
     "person_delete": (CONTENT, "person"),
+    "person_invite": (POST_ONLY_MANAGE, "person"),
     "member_list": (MANAGE, None),
     "member_change": (REDIRECT_WHEN_ALLOWED, "membership"),
+    "invitation_resend": (POST_ONLY_MANAGE, "invitation"),
+    "invitation_revoke": (POST_ONLY_MANAGE, "invitation"),
     "org_settings": (MANAGE, None),
     "account_list": (VIEW, None),
     "account_new": (CONTENT, None),
@@ -165,6 +170,9 @@ def objects_of(org):
         membership=owner, person=leaving, last_day=timezone.localdate()
     )
     return {
+        "invitation": invite(
+            membership=owner, person=PersonFactory(organization=org), role=Role.STAFF
+        ),
         "offboarding": offboarding,
         "offboarding_item": offboarding.items.first(),
         "step": onboarding.start(membership=owner, person=PersonFactory(organization=org))[0],
@@ -292,3 +300,31 @@ def test_staff_posts_to_every_change_url_are_refused_and_change_nothing(cast):
         for m in apps.get_models()
         if m._meta.app_label not in SIGN_IN_BOOKKEEPING
     }
+
+
+# E-mail addresses may contain a user name ("staff-a@example.org"); they are not names.
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
+
+
+def test_pages_name_people_never_by_their_user_names(cast):
+    """Every page of the matrix, in both languages, as a manager and as a staff member."""
+    objects = objects_of(cast.org)
+    usernames = sorted(get_user_model().objects.values_list("username", flat=True), key=len)
+    assert "founder-alpha" in usernames and "owner-a" in usernames
+    user_name = re.compile(
+        r"(?<![\w@.-])(" + "|".join(re.escape(u) for u in reversed(usernames)) + r")(?![\w@-])"
+    )
+    leaks = []
+    for visitor in ("owner", "staff"):
+        client = cast.client(visitor)
+        for name, (expected, _) in sorted(EXPECTED.items()):
+            if expected[visitor] != 200:
+                continue
+            for lang in ("ar", "en"):
+                url = f"/{lang}" + url_for(name, cast.org, objects)[3:]
+                response = client.get(url)
+                if not response["Content-Type"].startswith("text/html"):
+                    continue
+                text = EMAIL.sub("", response.content.decode())
+                leaks += [f"{url} as {visitor}: {m}" for m in user_name.findall(text)]
+    assert not leaks, "\n".join(leaks)

@@ -16,7 +16,8 @@ update, like the reminders (`siyasa.notify.delivery`), with the same retries.
 
 from siyasa.crisis import jobs
 from siyasa.crisis.models import Alert, CrisisRole, EmergencyContact, Incident
-from siyasa.orgs.models import Membership, Person
+from siyasa.orgs.models import Person
+from siyasa.orgs.selectors import person_for
 
 Status = Alert.Status
 
@@ -56,8 +57,9 @@ def queue_level_alerts(incident: Incident, entry, levels) -> list[Alert]:
 
 
 def queue_approval_alerts(statement, entry, people, *, exclude_user=None) -> list[Alert]:
-    people = [p for p in people if exclude_user is None or p.user_id != exclude_user.pk]
     incident = statement.incident
+    me = person_for(incident.organization, exclude_user)
+    people = [p for p in people if me is None or p.pk != me.pk]
     return _queue(
         incident, entry, people, Alert.Event.APPROVAL, level=incident.level, statement=statement
     )
@@ -92,13 +94,3 @@ def _queue(incident, entry, people, event, *, level, statement=None) -> list[Ale
     for alert in queued:
         jobs.enqueue(organization_id=org.pk, alert_id=alert.pk)
     return queued
-
-
-def members_among(org, people: list[Person]) -> list[Person]:
-    """Those of `people` who can sign in to the organisation."""
-    users = set(
-        Membership.objects.filter(
-            organization=org, user_id__in=[p.user_id for p in people if p.user_id]
-        ).values_list("user_id", flat=True)
-    )
-    return [p for p in people if p.user_id in users]

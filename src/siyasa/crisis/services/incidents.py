@@ -13,6 +13,7 @@ from siyasa.crisis.models import Incident, SeverityLevel, Task, TimelineEntry
 from siyasa.crisis.services import alerts, statements
 from siyasa.crisis.services.timeline import add_system_entry, require_open
 from siyasa.orgs.models import Membership, Organization, Person
+from siyasa.orgs.selectors import is_person_of
 
 Kind = TimelineEntry.Kind
 
@@ -27,12 +28,7 @@ def _require_current_person(org: Organization, person: Person) -> None:
 
 
 def is_lead(membership: Membership | None, incident: Incident) -> bool:
-    return (
-        membership is not None
-        and incident.lead is not None
-        and incident.lead.user_id is not None
-        and incident.lead.user_id == membership.user_id
-    )
+    return is_person_of(incident.lead, membership)
 
 
 def may_steer(membership: Membership | None, incident: Incident) -> bool:

@@ -30,6 +30,7 @@ from siyasa.crisis.selectors import PENDING, roles_held, state
 from siyasa.crisis.services import alerts
 from siyasa.crisis.services.timeline import add_system_entry, require_open
 from siyasa.orgs.models import Membership, Person
+from siyasa.orgs.selectors import members_among
 
 APPROVE, REJECT = Approval.Decision.APPROVE, Approval.Decision.REJECT
 Kind = TimelineEntry.Kind
@@ -42,7 +43,7 @@ class Conflict(ValidationError):
 def approvers(org, roles: Iterable[str]) -> list[Person]:
     """People who may approve for `roles`: the contacts holding them and their backups, when
     they can sign in to the organisation."""
-    return alerts.members_among(org, alerts.people_for_roles(org, roles))
+    return members_among(org, alerts.people_for_roles(org, roles))
 
 
 def _texts(text_ar: str, text_en: str) -> tuple[str, str]:

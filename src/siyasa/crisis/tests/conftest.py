@@ -17,13 +17,6 @@ from siyasa.crisis.models import CrisisRole, SeverityLevel
 from siyasa.crisis.services import incidents
 
 
-@pytest.fixture
-def mail_now(settings):
-    """E-mails into `mail.outbox`, and jobs run at once instead of by the worker."""
-    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
-
-
 @dataclass
 class Crew:
     """Organisation A's emergency contacts: one person per crisis role, most with a sign-in.

@@ -8,10 +8,12 @@ import pytest
 import time_machine
 from django.core.management import call_command
 
-from siyasa.core.tests.factories import CustodyFactory, OrganizationFactory, PersonFactory
+from siyasa.core.tests.factories import CustodyFactory, UserFactory
 from siyasa.notify import jobs
 from siyasa.notify.delivery import MAX_ATTEMPTS
 from siyasa.notify.models import Digest
+from siyasa.orgs.models import Person
+from siyasa.workspace.services import create_organization
 
 # The worker commits and polls like in production, so these tests run outside a transaction.
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -32,9 +34,18 @@ def clock():
 
 @pytest.fixture
 def sara(clock):
-    """An Arabic reader in a fresh organisation (no other recipients), due one reminder."""
-    org = OrganizationFactory(slug="gamma", name_ar="جمعية جيم", name_en="Gamma Society")
-    person = PersonFactory(organization=org, name="سارة", email="sara@example.org", language="ar")
+    """An Arabic reader who started an organisation of her own (no other recipients), due a
+    rotation reminder among others: one digest."""
+    org = create_organization(
+        owner=UserFactory(username="sara", email="sara@example.org"),
+        owner_name="سارة",
+        slug="gamma",
+        name_ar="جمعية جيم",
+        name_en="Gamma Society",
+    )
+    person = Person.objects.for_org(org).get()
+    person.language = "ar"
+    person.save()
     CustodyFactory(
         organization=org,
         custodian=person,

@@ -15,6 +15,7 @@ from siyasa.notify import services
 from siyasa.notify.models import Kind
 from siyasa.notify.reminders import due_items
 from siyasa.orgs.models import Person
+from siyasa.orgs.selectors import person_for
 from siyasa.policy.models import PolicySettings
 from siyasa.policy.services import acknowledge, publish_version
 from siyasa.registry.models import Area
@@ -104,18 +105,18 @@ def test_members_who_have_not_acknowledged_are_reminded_once_per_version(cast):
         membership=cast.membership("owner"), summary="v1", kind="material", effective_on=TODAY
     )
     acknowledge(membership=cast.membership("staff"))
-    people = {
-        role: Person.objects.get(organization=cast.org, user=cast.users[role]).pk
-        for role in ("owner", "policy_admin", "editor", "staff")
-    }
+    people = {role: cast.person(role).pk for role in ("owner", "policy_admin", "editor", "staff")}
+    founder = person_for(cast.org, cast.founder).pk
     assert due(cast.org, Kind.ACKNOWLEDGEMENT) == {
-        (people[role], "policy", "v1") for role in ("owner", "policy_admin", "editor")
+        (pk, "policy", "v1")
+        for pk in (founder, people["owner"], people["policy_admin"], people["editor"])
     }
     # An editorial version does not ask again; a material one does.
     publish_version(
         membership=cast.membership("owner"), summary="v2", kind="editorial", effective_on=TODAY
     )
     assert {p for p, _s, _v in due(cast.org, Kind.ACKNOWLEDGEMENT)} == {
+        founder,
         people["owner"],
         people["policy_admin"],
         people["editor"],
@@ -164,15 +165,13 @@ def test_review_reminds_owners_and_policy_admins_from_thirty_days_before(cast):
     assert due(cast.org, Kind.REVIEW) == set()
     settings_row.next_review_on = TODAY + datetime.timedelta(days=30)
     settings_row.save()
-    managers = {
-        Person.objects.get(organization=cast.org, user=cast.users[role]).pk
-        for role in ("owner", "policy_admin")
-    }
+    managers = {cast.person(role).pk for role in ("owner", "policy_admin")}
+    managers.add(person_for(cast.org, cast.founder).pk)  # an owner too
     period = settings_row.next_review_on.isoformat()
     assert due(cast.org, Kind.REVIEW) == {(pk, "review", period) for pk in managers}
     services.remind(today=TODAY)
     services.remind(today=TODAY + datetime.timedelta(days=40))  # now overdue: same date
-    assert sum(_claimed(Person.objects.get(pk=pk), Kind.REVIEW) for pk in managers) == 2
+    assert sum(_claimed(Person.objects.get(pk=pk), Kind.REVIEW) for pk in managers) == 3
 
 
 # --- the policy doctor -----------------------------------------------------------------------
@@ -182,10 +181,8 @@ def test_error_findings_remind_owners_and_policy_admins_once(cast):
     items = [i for i in due_items([cast.org], today=TODAY) if i.kind == Kind.FINDING]
     # A new organisation has no published version (R0.1), among other errors.
     assert ("organization", "R0.1") in {(i.subject, i.period) for i in items}
-    managers = {
-        Person.objects.get(organization=cast.org, user=cast.users[role]).pk
-        for role in ("owner", "policy_admin")
-    }
+    managers = {cast.person(role).pk for role in ("owner", "policy_admin")}
+    managers.add(person_for(cast.org, cast.founder).pk)  # an owner too
     assert {i.person.pk for i in items} == managers
     first = services.remind(today=TODAY)
     assert first.items >= len(items)
@@ -239,7 +236,8 @@ def test_finding_what_is_due_takes_as_many_queries_for_many_organisations_as_for
     orgs = list(Organization.objects.all())
     with CaptureQueriesContext(connection) as many:
         items = due_items(orgs, today=TODAY)
-    assert len({i.org.pk for i in items}) == 4  # all but organisation B, which has nobody
+    # Every organisation, B too: its founder is a person who signs in and owns it.
+    assert len({i.org.pk for i in items}) == 5
     assert len(many) == len(one)
 
 

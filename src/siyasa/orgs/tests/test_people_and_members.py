@@ -43,11 +43,12 @@ def test_a_departed_person_needs_a_last_day(cast):
 
 
 def test_over_long_name_is_refused_without_writing(cast):
+    before = Person.objects.for_org(cast.org).count()
     response = cast.client("editor").post(
         person_url(cast), {"name": "س" * 500, "kind": "staff", "status": "active"}
     )
     assert response.status_code == 400
-    assert Person.objects.for_org(cast.org).count() == 4
+    assert Person.objects.for_org(cast.org).count() == before
 
 
 def test_outside_contact_is_listed_under_contacts_only(cast):
@@ -92,49 +93,6 @@ def test_the_last_owner_cannot_step_down(cast):
             membership=cast.membership("owner"), target=cast.membership("owner"), role=Role.STAFF
         )
     assert cast.membership("owner").role == Role.OWNER
-
-
-def test_one_user_may_belong_to_several_organisations(cast):
-    services.add_member(
-        membership=cast.membership("owner"),
-        username="owner-b",
-        email="b@example.org",
-        password="",
-        role=Role.STAFF,
-    )
-    assert set(cast.outsider.memberships.values_list("organization__slug", flat=True)) == {
-        "alpha",
-        "beta",
-    }
-
-
-def test_adding_an_existing_member_again_is_refused_with_a_message(cast):
-    response = cast.client("owner").post(
-        reverse("member_list", kwargs={"slug": cast.org.slug}),
-        {"username": "staff-a", "email": "s@example.org", "role": "editor"},
-    )
-    assert response.status_code == 400
-    assert "عضو" in response.content.decode()
-    assert cast.membership("staff").role == Role.STAFF
-
-
-def test_a_new_member_gets_a_sign_in_with_the_chosen_role(cast):
-    response = cast.client("policy_admin").post(
-        reverse("member_list", kwargs={"slug": cast.org.slug}),
-        {
-            "username": "newbie",
-            "email": "newbie@example.org",
-            "password": "long-enough-pass-42",
-            "role": "staff",
-        },
-    )
-    assert response.status_code == 302
-    from django.http import HttpRequest
-    from django.test import Client
-
-    # django-axes counts sign-ins per request, so authenticate() needs one.
-    assert Client().login(request=HttpRequest(), username="newbie", password="long-enough-pass-42")
-    assert Membership.objects.get(user__username="newbie", organization=cast.org).role == Role.STAFF
 
 
 def test_a_signed_in_user_starts_an_organisation_with_the_default_policy(cast):

@@ -378,10 +378,8 @@ def _devices(page: PolicyPage) -> Part:
 
 def _policy_admins(page: PolicyPage) -> Part:
     items = []
-    for membership, person in page.data["policy_admins"]:
-        user = membership.user
-        name = person.display_name if person else (user.get_full_name() or user.username)
-        email = _ltr(person.email) if person else None
+    for membership, person, name in page.data["policy_admins"]:
+        email = _ltr(person.email) if person and person.email else None
         items.append(
             line(name, " " if email else None, email, f" ({membership.get_role_display()})")
         )

@@ -111,7 +111,7 @@ def history(request, ctx):
         "policy/versions.html",
         {
             "ctx": ctx,
-            "versions": selectors.versions(ctx.org),
+            "versions": selectors.version_history(ctx.org),
             "in_force": selectors.version_in_force(ctx.org),
         },
     )

@@ -13,9 +13,10 @@ from django.utils.translation import gettext as _
 from siyasa.core.permissions import Capability, require, require_same_org
 from siyasa.core.tenancy import OrgOwned
 from siyasa.crisis.models import EmergencyContact
-from siyasa.orgs.models import Membership, Person
+from siyasa.orgs.models import Invitation, Membership, Person
 from siyasa.orgs.rows import touch
-from siyasa.orgs.services import remove_member
+from siyasa.orgs.selectors import membership_of, open_invitations
+from siyasa.orgs.services import remove_member, revoke_invitation
 from siyasa.policy.models import PolicySettings
 from siyasa.registry.models import (
     AccessGrant,
@@ -107,9 +108,11 @@ def derive(person: Person) -> list[OffboardingItem]:
         add(
             Kind.ROTATE, account, "", _("Change the password of %(account)s") % {"account": account}
         )
-    if person.user_id:
-        for membership in Membership.objects.filter(organization=org, user_id=person.user_id):
-            add(Kind.REMOVE_SIGN_IN, membership, "", _("Remove the sign-in to Siyasa"))
+    sign_in = membership_of(person)
+    if sign_in is not None:
+        add(Kind.REMOVE_SIGN_IN, sign_in, "", _("Remove the sign-in to Siyasa"))
+    for invitation in open_invitations(org).filter(person=person):
+        add(Kind.REMOVE_SIGN_IN, invitation, "", _("Withdraw the invitation to sign in"))
     return list(items.values())
 
 
@@ -195,6 +198,9 @@ def _do(membership, item, leaving: Person, successor: Person | None) -> None:
         row.spokespeople.add(successor)
     elif item.kind == Kind.HAND_OVER:
         _hand_over(row, item.role, leaving, successor)
+    elif item.kind == Kind.REMOVE_SIGN_IN and isinstance(row, Invitation):
+        if row.is_open:
+            revoke_invitation(membership=membership, invitation=row)
     elif item.kind == Kind.REMOVE_SIGN_IN:
         remove_member(membership=membership, target=row)
 

@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from siyasa.core.permissions import Capability, can_tick_onboarding, require, require_same_org
 from siyasa.orgs.models import Membership, Person
+from siyasa.orgs.selectors import is_person_of
 from siyasa.security.models import OnboardingStep
 
 Kind = OnboardingStep.Kind
@@ -29,7 +30,7 @@ def start(*, membership: Membership, person: Person) -> list[OnboardingStep]:
 def tick(*, membership: Membership, step: OnboardingStep) -> OnboardingStep:
     """The newcomer ticks their own steps; policy admins may tick anyone's."""
     require_same_org(membership, step)
-    if not can_tick_onboarding(membership, own=step.person.user_id == membership.user_id):
+    if not can_tick_onboarding(membership, own=is_person_of(step.person, membership)):
         raise PermissionDenied
     OnboardingStep.objects.filter(pk=step.pk, done_at__isnull=True).update(
         done_at=timezone.now(), done_by=membership.user

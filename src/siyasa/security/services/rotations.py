@@ -8,8 +8,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from siyasa.core.permissions import can_record_rotation, require_same_org
-from siyasa.orgs.models import Membership, Person
+from siyasa.orgs.models import Membership
 from siyasa.orgs.rows import touch
+from siyasa.orgs.selectors import person_for
 from siyasa.registry.models import Custody, SocialAccount
 from siyasa.registry.selectors import account_custody
 from siyasa.security.models import RotationReason, RotationRecord
@@ -18,12 +19,10 @@ from siyasa.security.models import RotationReason, RotationRecord
 def may_record(membership: Membership, account: SocialAccount) -> bool:
     """Whether `membership` may log a rotation of `account` (the rule: `can_record_rotation`)."""
     custody = account_custody(account)
-    holders = {custody.custodian_id, custody.backup_custodian_id} - {None} if custody else set()
-    is_custodian = bool(holders) and (
-        Person.objects.for_org(account.organization)
-        .filter(pk__in=holders, user=membership.user)
-        .exists()
-    )
+    if custody is None:
+        return can_record_rotation(membership, is_custodian=False)
+    me = person_for(account.organization, membership.user)
+    is_custodian = me is not None and me.pk in {custody.custodian_id, custody.backup_custodian_id}
     return can_record_rotation(membership, is_custodian=is_custodian)
 
 
@@ -43,7 +42,7 @@ def record_rotation(
     if rotated_on > timezone.localdate():
         raise ValidationError(_("A rotation cannot be recorded in the future."))
     org = membership.organization
-    person = Person.objects.for_org(org).filter(user=membership.user).first()
+    person = person_for(org, membership.user)
     record = RotationRecord.objects.create(
         organization=org,
         account=account,
