@@ -37,7 +37,8 @@ def test_sign_up_verify_by_e_mail_then_sign_in_by_address_or_user_name(
 
     (message,) = smtp.messages
     assert message["To"] == "huda@example.org"
-    assert message["Subject"] == "أكّد عنوان بريدك الإلكتروني في «سياسة»"
+    # A long encoded subject starts on a folded line; mail programs drop the space.
+    assert message["Subject"].strip() == "أكّد عنوان بريدك الإلكتروني في «سياسة»"
     html = message.get_body(preferencelist=("html",)).get_content()
     assert 'lang="ar" dir="rtl"' in html
     link = link_in(message)
