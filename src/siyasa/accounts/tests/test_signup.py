@@ -6,6 +6,7 @@ import re
 import pytest
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
+from django.core import mail
 from django.test import Client
 
 from siyasa.orgs.models import Membership, Role
@@ -141,3 +142,15 @@ def test_invite_only_refuses_sign_up_and_says_how_to_get_in(db, invite_only):
 
 def test_open_sign_up_is_offered_on_the_sign_in_page(db):
     assert 'href="/ar/accounts/signup/"' in Client().get(SIGN_IN).content.decode()
+
+
+def test_an_account_made_on_the_command_line_confirms_its_address_at_first_sign_in(db, settings):
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    get_user_model().objects.create_superuser("root", "root@example.org", PASSWORD)
+
+    response = Client().post(SIGN_IN, {"login": "root", "password": PASSWORD})
+
+    assert response["Location"] == "/ar/accounts/confirm-email/"
+    (message,) = mail.outbox
+    assert message.to == ["root@example.org"] and "/ar/accounts/confirm-email/" in message.body

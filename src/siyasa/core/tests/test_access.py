@@ -227,6 +227,12 @@ def test_set_up_refuses_a_wrong_code_then_offers_recovery_codes_and_goes_on(cast
     assert f'href="{workspace()}"' in codes_page
     assert client.get(workspace()).status_code == 200
 
+    # From now on the password alone is not enough; a recovery code from that page is.
+    client.post("/ar/accounts/logout/")
+    again = client.post(SIGN_IN, {"login": "policy_admin-a", "password": PASSWORD})
+    assert again["Location"] == CODE_PAGE
+    assert client.post(CODE_PAGE, {"code": codes[3]})["Location"] == "/ar/welcome/"
+
 
 def test_turning_it_off_asks_for_the_password_again(cast):
     client = cast.client("owner")
@@ -314,6 +320,13 @@ def test_a_reset_sets_a_new_password_and_lifts_a_lock(cast, mail_now, settings):
 
     assert response["Location"] == "/ar/accounts/password/reset/key/done/"
     assert client.post(SIGN_IN, {"login": "staff-a", "password": new}).status_code == 302
+
+
+def test_the_admin_signs_in_through_the_same_page_lockout_and_code(db):
+    response = Client().get("/admin/login/?next=/admin/")
+
+    assert response.status_code == 302
+    assert response["Location"] == "/ar/accounts/login/?next=%2Fadmin%2F"
 
 
 def test_the_sign_in_page_links_to_the_reset(db):
