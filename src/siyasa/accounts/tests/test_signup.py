@@ -26,9 +26,9 @@ def link_in(message) -> str:
     return re.search(r"https?://\S+/accounts/confirm-email/\S+/", text)[0]
 
 
-def test_sign_up_verify_by_e_mail_then_sign_in_by_address_or_user_name(
-    db, smtp, run_worker, settings
-):
+# The worker runs in this thread with its own transactions, as in production.
+@pytest.mark.django_db(transaction=True)
+def test_sign_up_verify_by_e_mail_then_sign_in_by_address_or_user_name(smtp, run_worker, settings):
     response = sign_up(Client())
     assert response.status_code == 302
     assert response["Location"] == "/ar/accounts/confirm-email/"
