@@ -1,12 +1,12 @@
 """Shared fixtures: two organisations and the alice/bob/… cast, so every test can check isolation."""
 
 import pytest
+from django.core.cache import cache
 from django.test import Client
 from django.utils import translation
-from django_otp import DEVICE_ID_SESSION_KEY
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from siyasa.accounts.two_factor import needs_two_factor
+from siyasa.accounts.tests.authenticators import add_authenticator, give_second_factor
+from siyasa.accounts.two_factor import has_authenticator, needs_two_factor
 from siyasa.core.tests.factories import (
     MembershipFactory,
     OrganizationFactory,
@@ -65,10 +65,9 @@ def sign_in(client: Client, user) -> None:
     """Sign `user` in; owners and policy admins also pass the second factor, as in real life."""
     client.force_login(user)
     if needs_two_factor(user):
-        device, _ = TOTPDevice.objects.get_or_create(user=user, confirmed=True)
-        session = client.session
-        session[DEVICE_ID_SESSION_KEY] = device.persistent_id  # what django_otp.login() stores
-        session.save()
+        if not has_authenticator(user):
+            add_authenticator(user)
+        give_second_factor(client, user)
 
 
 @pytest.fixture
@@ -81,6 +80,15 @@ def mail_now(settings):
     """E-mails into `mail.outbox`, and jobs run at once instead of by the worker."""
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    # allauth keeps rate limits and used two-factor codes in the cache; user ids repeat between
+    # tests, so one test's counts must not carry into the next.
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture(autouse=True)
@@ -153,7 +161,7 @@ def browser_session(chromium, live_server, settings):
         page = context.new_page()
         if username:
             page.goto(f"{live_server.url}/{lang}/accounts/login/")
-            page.fill("#id_username", username)
+            page.fill("#id_login", username)
             page.fill("#id_password", password)
             page.click("form button[type=submit]")
             page.wait_for_load_state()

@@ -56,8 +56,6 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "simple_history",
     "axes",
-    "django_otp",
-    "django_otp.plugins.otp_totp",
     "siyasa.core",
     "siyasa.mail",
     "siyasa.orgs",
@@ -71,6 +69,10 @@ INSTALLED_APPS = [
     "siyasa.audit",
     "siyasa.workspace",
     "siyasa.demo",
+    # After Siyasa's apps, so that accounts/templates/ overrides allauth's pages.
+    "allauth",
+    "allauth.account",
+    "allauth.mfa",
 ]
 
 MIDDLEWARE = [
@@ -82,9 +84,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
-    "django_otp.middleware.OTPMiddleware",
     "siyasa.accounts.two_factor.TwoFactorMiddleware",
+    "siyasa.accounts.middleware.RejectedFormMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -105,6 +108,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
+                "siyasa.accounts.context_processors.signup",
             ],
         },
     },
@@ -135,10 +139,11 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-# Axes first: it refuses a locked-out user name before any password is checked.
+# Axes first: it refuses a locked-out account before any password is checked. allauth's backend
+# finds the account by user name or by e-mail address.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
 ]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "after_sign_in"
@@ -206,16 +211,44 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
-# Sign-in lockout (django-axes): after AXES_FAILURE_LIMIT wrong passwords for one user name from
-# one address, that pair is refused for the cool-off time; a password reset lifts it early.
+# Sign-in lockout (django-axes): after AXES_FAILURE_LIMIT wrong passwords for one account from
+# one address, that pair is refused for the cool-off time; a new password lifts it early.
 AXES_FAILURE_LIMIT = envint("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = timedelta(minutes=envint("AXES_COOLOFF_MINUTES", 15))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "siyasa.accounts.views.locked_out"
+# The same account is locked whether it was named by user name or by e-mail address.
+AXES_USERNAME_CALLABLE = "siyasa.accounts.lockout.account_name"
 
-# Two-factor sign-in (django-otp, time-based codes from an authenticator app).
-OTP_TOTP_ISSUER = "Siyasa"
+# Sign-up and sign-in (django-allauth): anyone may sign up with an e-mail address unless
+# SIYASA_SIGNUP=invite, when accounts come only from invitations. Every address is verified by a
+# link before its account signs in; sign-in takes the user name or the address; the sign-up and
+# password-reset pages answer alike whether or not an account uses an address.
+SIYASA_SIGNUP = env("SIYASA_SIGNUP", "open")
+if SIYASA_SIGNUP not in {"open", "invite"}:
+    raise ValueError("SIYASA_SIGNUP must be 'open' or 'invite'")
+ACCOUNT_ADAPTER = "siyasa.accounts.adapter.AccountAdapter"
+ACCOUNT_FORMS = {"login": "siyasa.accounts.forms.SignInForm"}
+ACCOUNT_LOGIN_METHODS = {"email", "username"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_PREVENT_ENUMERATION = True
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
+# Sessions end with the browser (SESSION_EXPIRE_AT_BROWSER_CLOSE); no "remember me" box.
+ACCOUNT_SESSION_REMEMBER = False
+
+# Two-factor sign-in (allauth.mfa): time-based codes from an authenticator app, and single-use
+# recovery codes for a lost phone. One step of clock drift either way is accepted.
+MFA_ADAPTER = "siyasa.accounts.adapter.TwoFactorAdapter"
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = "Siyasa"
+MFA_TOTP_TOLERANCE = 1
+MFA_FORMS = {
+    "authenticate": "siyasa.accounts.forms.AuthenticateForm",
+    "reauthenticate": "siyasa.accounts.forms.ReauthenticateForm",
+    "activate_totp": "siyasa.accounts.forms.ActivateTOTPForm",
+}
 
 LOGGING = {
     "version": 1,

@@ -1,12 +1,11 @@
 """Every URL but the admin carries the language: /ar/… (the default) and /en/…."""
 
+from allauth.account.decorators import secure_admin_login
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from siyasa.accounts import views as account_views
-from siyasa.orgs import urls as orgs_urls
 from siyasa.workspace import urls as workspace_urls
 
 org_patterns = [
@@ -21,49 +20,15 @@ org_patterns = [
     path("", include("siyasa.audit.urls")),
 ]
 
+# The admin signs in through allauth's page, with its lockout and second factor.
+admin.site.login = secure_admin_login(admin.site.login)  # type: ignore[method-assign]  # wrapping on purpose
+
 urlpatterns = [
     path("admin/", admin.site.urls),
     *i18n_patterns(
         path("", include(workspace_urls.urlpatterns)),
-        path("", include(orgs_urls.public_urlpatterns)),
-        path("accounts/login/", account_views.SignInView.as_view(), name="login"),
-        path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
-        path("accounts/two-factor/", account_views.two_factor_setup, name="two_factor_setup"),
-        path(
-            "accounts/two-factor/verify/",
-            account_views.two_factor_verify,
-            name="two_factor_verify",
-        ),
-        path(
-            "accounts/password/reset/",
-            account_views.PasswordResetView.as_view(),
-            name="password_reset",
-        ),
-        path(
-            "accounts/password/reset/sent/",
-            account_views.PasswordResetDoneView.as_view(),
-            name="password_reset_done",
-        ),
-        path(
-            "accounts/password/reset/done/",
-            account_views.PasswordResetCompleteView.as_view(),
-            name="password_reset_complete",
-        ),
-        path(
-            "accounts/password/reset/<uidb64>/<token>/",
-            account_views.PasswordResetConfirmView.as_view(),
-            name="password_reset_confirm",
-        ),
-        path(
-            "accounts/password/change/",
-            account_views.PasswordChangeView.as_view(),
-            name="password_change",
-        ),
-        path(
-            "accounts/password/change/done/",
-            account_views.PasswordChangeDoneView.as_view(),
-            name="password_change_done",
-        ),
+        path("invitations/<str:token>/", account_views.invitation, name="invitation"),
+        path("accounts/", include("siyasa.accounts.urls")),
         path("o/<slug:slug>/", include(org_patterns)),
     ),
 ]

@@ -1,32 +1,36 @@
-"""Two-factor sign-in: where a user who owes a code is sent, and the middleware that sends them."""
+"""Two-factor sign-in: who owes a second factor, and the middleware that sends them to it.
+
+allauth.mfa asks anyone with an authenticator for a code at sign-in. This adds what it does not
+know: owners and policy admins, and everyone in an organisation that asks for it, must have one
+before an organisation page opens; and a session that signed in without the code (the Django
+admin's own form, an older session) gives one before going on.
+"""
 
 import re
-from base64 import b32encode
 from urllib.parse import urlencode
 
-import qrcode
-import qrcode.image.svg
+from allauth.account.authentication import get_authentication_records
+from allauth.mfa.models import Authenticator
 from django.conf import settings
 from django.db.models import Q
 from django.shortcuts import redirect
 from django.urls import reverse
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from siyasa.core.permissions import TWO_FACTOR_ROLES
 from siyasa.orgs.models import Membership
 
-# Organisation pages, and changing the password, wait for the second factor. The sign-in, the
-# two-factor pages, the password reset and the home page do not: that is how one gets there.
+# Organisation pages, and changing the password, wait for the second factor. Sign-in, sign-up,
+# the two-factor pages, the password reset and the home page do not: that is how one gets there.
 _LANGUAGES = "|".join(code for code, _name in settings.LANGUAGES)
 GUARDED_PATH = re.compile(rf"^/({_LANGUAGES})/(o|accounts/password/change)/")
 
 
-def confirmed_device(user) -> TOTPDevice | None:
-    return TOTPDevice.objects.filter(user=user, confirmed=True).first()
+def has_authenticator(user) -> bool:
+    return Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
 
 
 def needs_two_factor(user) -> bool:
-    """Whether `user` must confirm a one-time code to open organisation pages: an owner or policy
+    """Whether `user` must have an authenticator to open organisation pages: an owner or policy
     admin anywhere, or any member of an organisation that requires it."""
     if not user.is_authenticated or not settings.SIYASA_ENFORCE_TWO_FACTOR:
         return False
@@ -35,28 +39,32 @@ def needs_two_factor(user) -> bool:
     ).exists()
 
 
-def second_factor_url(request, next_url: str) -> str | None:
-    """Where a signed-in user must go before `next_url`: the code page, the set-up page when they
-    have no authenticator yet, or None when nothing is owed.
+def gave_second_factor(request) -> bool:
+    """Whether this session has confirmed a code (at sign-in, since, or by setting one up)."""
+    records = get_authentication_records(request, request.user)
+    return any(record.get("method") == "mfa" for record in records)
 
-    Anyone who has set up an authenticator confirms a code, whether or not their role needs it.
-    """
+
+def second_factor_url(request, next_url: str) -> str | None:
+    """Where a signed-in user must go before `next_url`: the code page when they have an
+    authenticator but this session has not given a code, the set-up page when their role needs
+    one and they have none, or None when nothing is owed."""
     user = request.user
-    # Right after the password, `request.user` is the plain user that `login()` put there.
-    is_verified = getattr(user, "is_verified", None)
-    if not user.is_authenticated or (is_verified and is_verified()):
+    if not user.is_authenticated:
         return None
-    if confirmed_device(user) is not None:
-        name = "two_factor_verify"
+    if has_authenticator(user):
+        if gave_second_factor(request):
+            return None
+        name = "mfa_reauthenticate"
     elif needs_two_factor(user):
-        name = "two_factor_setup"
+        name = "mfa_activate_totp"
     else:
         return None
     return f"{reverse(name)}?{urlencode({'next': next_url})}"
 
 
 class TwoFactorMiddleware:
-    """Sends a user who owes a second factor to it before any guarded page (after OTPMiddleware)."""
+    """Sends a user who owes a second factor to it before any guarded page."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -67,15 +75,3 @@ class TwoFactorMiddleware:
             if url:
                 return redirect(url)
         return self.get_response(request)
-
-
-def qr_code_svg(device: TOTPDevice) -> str:
-    """The device's otpauth:// address as an inline SVG QR code, drawn here (no outside service)."""
-    image = qrcode.make(device.config_url, image_factory=qrcode.image.svg.SvgPathImage)
-    return image.to_string(encoding="unicode")
-
-
-def typed_key(device: TOTPDevice) -> str:
-    """The secret in base32, in groups of four, for people who type it instead of scanning."""
-    key = b32encode(device.bin_key).decode().rstrip("=")
-    return " ".join(key[i : i + 4] for i in range(0, len(key), 4))

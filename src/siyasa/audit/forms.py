@@ -28,8 +28,13 @@ class HistoryFilterForm(forms.Form):
             ((key, str(model._meta.verbose_name)) for key, model in MODELS.items()),
             key=lambda choice: choice[1],
         )
-        self.fields["model"].choices = [("", _("All kinds")), *kinds]
-        self.fields["user"].choices = [("", _("Anyone")), *users]
+        for name, choices in (
+            ("model", [("", _("All kinds")), *kinds]),
+            ("user", [("", _("Anyone")), *users]),
+        ):
+            field = self.fields[name]
+            assert isinstance(field, forms.ChoiceField)
+            field.choices = choices
         # "from" is a Python keyword, so these two are added by name.
         date = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
         self.fields["from"] = forms.DateField(

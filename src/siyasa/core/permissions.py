@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from django.core.exceptions import PermissionDenied
 from django.db import models
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 if TYPE_CHECKING:  # the model lives above core; only its type is needed here
@@ -168,7 +169,7 @@ class Perms:
             raise AttributeError(name) from None
 
 
-def grantable_roles(membership: Membership | None) -> list[tuple[str, str]]:
+def grantable_roles(membership: Membership | None) -> list[tuple[str, str | Promise]]:
     """The roles `membership` may give (role choices for a form): the owner role only by owners."""
     if not can(membership, Capability.MANAGE_MEMBERS):
         return []

@@ -3,6 +3,7 @@
 import datetime
 from typing import Any
 
+from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.db import connection, transaction
 from django.db.models import Q
@@ -308,13 +309,18 @@ def _user(username: str):
     User = get_user_model()
     user = User.objects.filter(username=username).first()
     if user is None:
-        return User.objects.create_user(
+        user = User.objects.create_user(
             username=username, email=_email(username), password=PASSWORD
         )
-    # Someone may have changed the password while trying the demo; the printed one must work.
-    user.set_password(PASSWORD)
-    user.is_active = True
-    user.save(update_fields=["password", "is_active"])
+    else:
+        # Someone may have changed the password while trying the demo; the printed one must work.
+        user.set_password(PASSWORD)
+        user.is_active = True
+        user.save(update_fields=["password", "is_active"])
+    # Sign-in asks for a verified address; the demo's are made up, so none could be verified.
+    EmailAddress.objects.update_or_create(
+        user=user, email=user.email, defaults={"primary": True, "verified": True}
+    )
     return user
 
 

@@ -1,8 +1,6 @@
 """Forms for people, contacts, members, invitations and the organisation's own settings."""
 
 from django import forms
-from django.contrib.auth.forms import SetPasswordMixin
-from django.contrib.auth.password_validation import password_validators_help_texts
 from django.utils.translation import gettext_lazy as _
 
 from siyasa.core.forms import OrgModelForm, PhoneField
@@ -79,27 +77,6 @@ class OrganizationCreateForm(OrganizationForm):
 
 class InvitationForm(forms.Form):
     role = forms.ChoiceField(label=_("role"), choices=Role.choices, initial=Role.STAFF)
-
-
-class InvitationAcceptForm(SetPasswordMixin, forms.Form):
-    """A new account's password, typed twice (its address is the invited one; the password's
-    strength is checked where the account is made)."""
-
-    password1, password2 = SetPasswordMixin.create_password_fields()
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        # Built per request, so it is in the reader's language.
-        self.fields["password1"].help_text = " ".join(password_validators_help_texts())
-
-    def clean(self):
-        data = super().clean()
-        self.validate_passwords()
-        return data
-
-
-class InvitationConfirmForm(forms.Form):
-    """Someone signed in with the invited address accepts with one button."""
 
 
 class MemberRoleForm(forms.Form):

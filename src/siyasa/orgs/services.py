@@ -1,7 +1,6 @@
 """Who signs in to an organisation — invitations, roles, removal — and its settings."""
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -75,22 +74,16 @@ def revoke_invitation(*, membership: Membership, invitation: Invitation) -> Invi
 
 
 @transaction.atomic
-def accept_invitation(*, invitation: Invitation, user=None, password: str = "") -> Membership:
-    """Accept as `user` (signed in with the invited address), or — without a user — as a new
-    account for the invited address with `password`: the membership with the invited role,
+def accept_invitation(*, invitation: Invitation, user) -> Membership:
+    """Accept as `user` (signed in with the invited address, or a new account just made for it
+    by `accounts.services.accept_with_new_account`): the membership with the invited role,
     linked to the invited person."""
     invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
     closed = selectors.why_closed(invitation)
     if closed:
         raise ValidationError(closed)
     org = invitation.organization
-    if user is None:
-        if selectors.accounts_with_email(invitation.email).exists():
-            raise ValidationError(
-                _("An account with this e-mail address already exists: sign in to accept.")
-            )
-        user = _create_user(invitation.email, password)
-    elif not selectors.is_addressed_to(invitation, user):
+    if not selectors.is_addressed_to(invitation, user):
         raise PermissionDenied
     if Membership.objects.filter(organization=org, user=user).exists():
         raise ValidationError(_("You are already a member of this organisation."))
@@ -144,25 +137,6 @@ def _lock_open(membership: Membership, invitation: Invitation) -> Invitation:
     if not invitation.is_open:
         raise ValidationError(_("This invitation has already been accepted or withdrawn."))
     return invitation
-
-
-# Stands in for the sign-up work's `accounts.services.create_account` until the two meet.
-def _create_user(email: str, password: str):
-    """A new account for `email`; its user name is the address, so people sign in with it."""
-    email = User._default_manager.normalize_email(email)
-    username = _free_username(email.lower())
-    validate_password(password, User(username=username, email=email))
-    return User._default_manager.create_user(username=username, email=email, password=password)
-
-
-def _free_username(wanted: str) -> str:
-    field = User._meta.get_field(User.USERNAME_FIELD)
-    username, n = wanted[: field.max_length], 1
-    while User._default_manager.filter(**{f"{User.USERNAME_FIELD}__iexact": username}).exists():
-        n += 1
-        suffix = f"-{n}"
-        username = wanted[: field.max_length - len(suffix)] + suffix
-    return username
 
 
 # --- members --------------------------------------------------------------------------------

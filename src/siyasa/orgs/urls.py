@@ -24,6 +24,3 @@ urlpatterns = [
 ]
 
 # Outside /o/<slug>/: whoever opens an invitation link is not a member yet.
-public_urlpatterns = [
-    path("invitations/<str:token>/", views.invitation, name="invitation"),
-]

@@ -1,14 +1,10 @@
 """People and contacts, members and invitations, and the organisation's settings."""
 
-from urllib.parse import urlencode
-
-from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth import login
 from django.core.exceptions import ValidationError
-from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render, resolve_url
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST, require_safe
@@ -18,8 +14,6 @@ from siyasa.core.views import form_page
 from siyasa.orgs import selectors, services
 from siyasa.orgs.access import org_view
 from siyasa.orgs.forms import (
-    InvitationAcceptForm,
-    InvitationConfirmForm,
     InvitationForm,
     MemberRoleForm,
     OrganizationForm,
@@ -29,7 +23,6 @@ from siyasa.orgs.models import Invitation, Membership, Person
 from siyasa.orgs.row_views import RowDeleteView, RowFormView
 
 # A new account made by accepting an invitation signs in at once, with the password just set.
-SIGN_IN_BACKEND = "django.contrib.auth.backends.ModelBackend"
 
 
 @org_view()
@@ -148,7 +141,7 @@ def person_invite(request, ctx, pk):
     return redirect("member_list", slug=ctx.org.slug)
 
 
-def _invitation_action(action, done: str):
+def _invitation_action(action, done: str | Promise):
     @org_view(Capability.MANAGE_MEMBERS)
     @require_POST
     def view(request, ctx, pk):
@@ -169,47 +162,6 @@ invitation_resend = _invitation_action(
 invitation_revoke = _invitation_action(
     services.revoke_invitation, gettext_lazy("Invitation withdrawn: its link no longer works.")
 )
-
-
-def invitation(request, token):
-    """The page an invitation link opens: a new account's password, or — for someone signed in
-    with the invited address — a confirmation (no `/o/` prefix: the visitor is not a member)."""
-    found = selectors.invitation_for_token(token)
-    if found is None:
-        raise Http404
-    page = {"invitation": found, "org": found.organization}
-    closed = selectors.why_closed(found)
-    if closed:
-        return render(request, "orgs/invitation.html", {**page, "closed": closed}, status=410)
-    user = request.user if request.user.is_authenticated else None
-    if user is not None and not selectors.is_addressed_to(found, user):
-        return render(request, "orgs/invitation.html", {**page, "other_user": user}, status=403)
-    if user is None and selectors.accounts_with_email(found.email).exists():
-        query = urlencode({"next": request.get_full_path()})
-        sign_in = f"{resolve_url(settings.LOGIN_URL)}?{query}"
-        # Refused to a form sent anyway: the account's owner signs in first.
-        status = 400 if request.method == "POST" else 200
-        return render(
-            request, "orgs/invitation.html", {**page, "sign_in_url": sign_in}, status=status
-        )
-
-    def save(form):
-        password = form.cleaned_data["password1"] if user is None else ""
-        membership = services.accept_invitation(invitation=found, user=user, password=password)
-        if user is None:
-            login(request, membership.user, backend=SIGN_IN_BACKEND)
-        return reverse("workspace", kwargs={"slug": found.organization.slug})
-
-    data = request.POST if request.method == "POST" else None
-    form = InvitationAcceptForm(data) if user is None else InvitationConfirmForm(data)
-    return form_page(
-        request,
-        form,
-        save=save,
-        template="orgs/invitation.html",
-        context={**page, "new_account": user is None},
-        success_message=_("Welcome to %(org)s.") % {"org": found.organization.name},
-    )
 
 
 @org_view(Capability.MANAGE_POLICY)

@@ -3,6 +3,7 @@
 import datetime
 
 import factory
+from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 
 from siyasa.crisis.models import EmergencyContact, SeverityLevel
@@ -22,10 +23,20 @@ class UserFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = get_user_model()
         django_get_or_create = ("username",)
+        skip_postgeneration_save = True
 
     username = factory.Sequence(lambda n: f"user{n}")
     email = factory.LazyAttribute(lambda u: f"{u.username}@example.org")
     password = factory.django.Password("pass-word-123")
+
+    @factory.post_generation
+    def verified(user, create, extracted, **kwargs):
+        """An account that has signed in before: its address is verified (`verified=False` for
+        one that has not)."""
+        if create and user.email and extracted is not False:
+            EmailAddress.objects.get_or_create(
+                user=user, email=user.email.lower(), defaults={"primary": True, "verified": True}
+            )
 
 
 class OrganizationFactory(factory.django.DjangoModelFactory):

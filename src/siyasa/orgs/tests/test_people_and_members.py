@@ -145,6 +145,6 @@ def test_starting_an_organisation_needs_a_sign_in(db):
 def test_a_wrong_password_is_a_400_with_an_arabic_message(cast):
     from django.test import Client
 
-    response = Client().post("/ar/accounts/login/", {"username": "staff-a", "password": "wrong"})
+    response = Client().post("/ar/accounts/login/", {"login": "staff-a", "password": "wrong"})
     assert response.status_code == 400
     assert "كلمة المرور" in response.content.decode()

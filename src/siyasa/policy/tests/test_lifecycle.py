@@ -173,7 +173,7 @@ def test_a_member_who_has_not_acknowledged_sees_it_first_at_sign_in(cast):
     def lands_on():
         response = Client().post(
             "/ar/accounts/login/",
-            {"username": "staff-a", "password": "pass-word-123"},
+            {"login": "staff-a", "password": "pass-word-123"},
             follow=True,
         )
         assert response.status_code == 200
