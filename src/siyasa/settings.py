@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "siyasa.notify",
     "siyasa.security",
     "siyasa.audit",
+    "siyasa.transfer",
     "siyasa.demo",
 ]
 
