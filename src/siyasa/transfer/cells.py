@@ -23,6 +23,10 @@ EXAMPLE_ACCOUNT = "x @example"
 YES, NO = gettext_lazy("Yes"), gettext_lazy("No")
 
 
+def listing(items) -> str:
+    return ("، " if translation.get_language() == "ar" else ", ").join(str(item) for item in items)
+
+
 def folded(text: str) -> str:
     return " ".join(text.split()).casefold()
 
@@ -142,7 +146,7 @@ class ChoiceCell(Cell):
         return self.names.get(folded(value), value)
 
     def describe(self) -> str:
-        listed = ", ".join(f"{value} ({label})" for value, label in self.choices)
+        listed = listing(f"{value} ({label})" for value, label in self.choices)
         return _("One of: %(choices)s.") % {"choices": listed}
 
 

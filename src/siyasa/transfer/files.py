@@ -1,20 +1,22 @@
 """Uploaded CSV and XLSX files read into tables (tablib does the parsing), and registries written
 as files that spreadsheets open safely."""
 
+import base64
 import csv
 import datetime
 import hashlib
 import io
 import json
 import zipfile
+import zlib
 from dataclasses import dataclass
 
 import tablib
 from django.core.exceptions import ValidationError
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from siyasa.core.spreadsheets import BOM, FORMULA_STARTS, text_cell, untext_cell
+from siyasa.transfer.cells import listing
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_ROWS = 5000
@@ -39,19 +41,24 @@ class Table:
     columns: tuple[str, ...]
     rows: tuple[tuple[int, tuple[str, ...]], ...]
 
-    def as_json(self) -> dict:
-        return {"filename": self.filename, "columns": self.columns, "rows": self.rows}
+    def _encoded(self) -> bytes:
+        data = {"filename": self.filename, "columns": self.columns, "rows": self.rows}
+        return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
+
+    def pack(self) -> str:
+        """The table as compact text for the session, where it waits for confirmation."""
+        return base64.b64encode(zlib.compress(self._encoded())).decode()
 
     @classmethod
-    def from_json(cls, data: dict) -> "Table":
+    def unpack(cls, packed: str) -> "Table":
+        data = json.loads(zlib.decompress(base64.b64decode(packed)))
         rows = tuple((number, tuple(cells)) for number, cells in data["rows"])
         return cls(data["filename"], tuple(data["columns"]), rows)
 
     @property
     def digest(self) -> str:
         """Names exactly this content, so a confirmation applies what the preview showed."""
-        encoded = json.dumps(self.as_json(), ensure_ascii=False, separators=(",", ":"))
-        return hashlib.sha256(encoded.encode()).hexdigest()
+        return hashlib.sha256(self._encoded()).hexdigest()
 
 
 def write(dataset: tablib.Dataset, fmt: str) -> bytes:
@@ -124,14 +131,14 @@ def _columns(headers, resource) -> tuple[list[str], list[int]]:
         raise ValidationError(
             _("Unknown columns: %(unknown)s. The columns are: %(expected)s.")
             % {
-                "unknown": _listing(unknown),
-                "expected": _listing([resource.header(name) for name, _f in resource.columns()]),
+                "unknown": listing(unknown),
+                "expected": listing([resource.header(name) for name, _f in resource.columns()]),
             }
         )
     missing = [resource.header(name) for name in resource.required if name not in columns]
     if missing:
         raise ValidationError(
-            _("The file needs the columns: %(columns)s.") % {"columns": _listing(missing)}
+            _("The file needs the columns: %(columns)s.") % {"columns": listing(missing)}
         )
     return columns, keep
 
@@ -189,7 +196,3 @@ def _text(value) -> str:
     if isinstance(value, datetime.date):
         return value.isoformat()
     return untext_cell(str(value).strip())
-
-
-def _listing(items: list[str]) -> str:
-    return ("، " if get_language() == "ar" else ", ").join(items)

@@ -139,9 +139,28 @@ class RegistryResource(resources.ModelResource):
         """What makes two rows of a file the same record, or None when a row does not say."""
         raise NotImplementedError
 
+    def record_key(self, record):
+        """The `key` of an existing record."""
+        raise NotImplementedError
+
+    @cached_property
+    def _records(self) -> dict:
+        # One read of the registry, however long the file.
+        index = defaultdict(list)
+        for record in self.get_queryset():
+            index[self.record_key(record)].append(record)
+        return index
+
     def find(self, values: dict):
         """The existing record the row describes, or None for a new one."""
-        raise NotImplementedError
+        key = self.key(values)
+        matches = self._records.get(key, []) if key is not None else []
+        if len(matches) > 1:
+            raise ValidationError(self.several(values))
+        return matches[0] if matches else None
+
+    def several(self, values: dict) -> str:
+        return _("Several records match this row.")
 
     def form_kwargs(self, values: dict) -> dict:
         return {}
@@ -155,12 +174,13 @@ class RegistryResource(resources.ModelResource):
     def bound_form(self, values: dict, instance):
         """The registry's form, filled from the row; a column the file does not have keeps the
         record's value (or the default, for a new record)."""
-        blank = self.make_form(None, instance, values)
         data = {}
-        for name, field in blank.fields.items():
-            value = values[name] if name in values else blank.get_initial_for_field(field, name)
+        # Bound to `data` and filled in before it is validated: the form knows the initial values.
+        form = self.make_form(data, instance, values)
+        for name, field in form.fields.items():
+            value = values[name] if name in values else form.get_initial_for_field(field, name)
             data[name] = field.prepare_value(value)
-        return self.make_form(data, instance, values)
+        return form
 
     # --- the organisation's people and accounts, read once per import ---------------------
 
@@ -262,7 +282,8 @@ class _AccountRowResource(RegistryResource):
 class PersonResource(RegistryResource):
     slug = "people"
     matching = gettext_lazy(
-        "A row is the person with the same e-mail, whatever its case, or without an e-mail the person with the same name; any other row adds a person."
+        "A row is the person with the same e-mail, whatever its case, or without an e-mail "
+        "the person with the same name; any other row adds a person."
     )
     form_class = PersonForm
     required = ("name",)
@@ -292,14 +313,10 @@ class PersonResource(RegistryResource):
         return ("name", folded(values["name"])) if values.get("name") else None
 
     def find(self, values):
-        if values.get("email"):
-            matches = self._people["email"].get(values["email"].casefold(), [])
-        elif values.get("name"):
-            matches = self.people_named(values["name"])
-        else:
-            return None
+        text = values.get("email") or values.get("name")
+        matches = self.people_named(text) if text else []
         if len(matches) > 1:
-            raise ValidationError(self._several_people(values.get("email") or values["name"]))
+            raise ValidationError(self._several_people(text))
         return matches[0] if matches else None
 
 
@@ -380,14 +397,8 @@ class AccessGrantResource(_AccountRowResource):
         person = values.get("person")
         return (values["account"].pk, person.pk) if person else None
 
-    def find(self, values):
-        if values.get("person") is None:
-            return None
-        return (
-            AccessGrant.objects.for_org(self.org)
-            .filter(account=values["account"], person=values["person"])
-            .first()
-        )
+    def record_key(self, record):
+        return (record.account_id, record.person_id)
 
 
 class CustodyResource(_AccountRowResource):
@@ -424,8 +435,8 @@ class CustodyResource(_AccountRowResource):
     def key(self, values):
         return values["account"].pk
 
-    def find(self, values):
-        return Custody.objects.for_org(self.org).filter(account=values["account"]).first()
+    def record_key(self, record):
+        return record.account_id
 
 
 class DeviceResource(RegistryResource):
@@ -462,19 +473,13 @@ class DeviceResource(RegistryResource):
     def key(self, values):
         return folded(values["name"]) if values.get("name") else None
 
-    def find(self, values):
-        if not values.get("name"):
-            return None
-        devices = Device.objects.for_org(self.org)
-        matches = list(devices.filter(name=values["name"].strip())) or list(
-            devices.filter(name__iexact=values["name"].strip())
-        )
-        if len(matches) > 1:
-            raise ValidationError(
-                _("Several devices are called “%(value)s”: give each its own name first.")
-                % {"value": values["name"]}
-            )
-        return matches[0] if matches else None
+    def record_key(self, record):
+        return folded(record.name)
+
+    def several(self, values):
+        return _("Several devices are called “%(value)s”: give each its own name first.") % {
+            "value": values["name"]
+        }
 
 
 class ResponsibilityResource(RegistryResource):
@@ -500,14 +505,8 @@ class ResponsibilityResource(RegistryResource):
         person = values.get("person")
         return (values.get("area"), person.pk) if person else None
 
-    def find(self, values):
-        if values.get("person") is None:
-            return None
-        return (
-            ResponsibilityAssignment.objects.for_org(self.org)
-            .filter(area=values.get("area"), person=values["person"])
-            .first()
-        )
+    def record_key(self, record):
+        return (record.area, record.person_id)
 
 
 class EmergencyContactResource(RegistryResource):
@@ -534,14 +533,8 @@ class EmergencyContactResource(RegistryResource):
         person = values.get("person")
         return (values.get("role"), person.pk) if person else None
 
-    def find(self, values):
-        if values.get("person") is None:
-            return None
-        return (
-            EmergencyContact.objects.for_org(self.org)
-            .filter(role=values.get("role"), person=values["person"])
-            .first()
-        )
+    def record_key(self, record):
+        return (record.role, record.person_id)
 
 
 RESOURCES: dict[str, type[RegistryResource]] = {

@@ -7,7 +7,7 @@ from enum import StrEnum
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import pgettext_lazy
 
 from siyasa.core.permissions import edit_capability, require
 from siyasa.core.services import save_with_relations, touch
@@ -28,10 +28,10 @@ class Status(StrEnum):
 
 
 STATUS_LABELS = {
-    Status.NEW: gettext_lazy("New"),
-    Status.CHANGED: gettext_lazy("Changed"),
-    Status.UNCHANGED: gettext_lazy("Unchanged"),
-    Status.ERROR: gettext_lazy("Error"),
+    Status.NEW: pgettext_lazy("row of an import", "New"),
+    Status.CHANGED: pgettext_lazy("row of an import", "Changed"),
+    Status.UNCHANGED: pgettext_lazy("row of an import", "Unchanged"),
+    Status.ERROR: pgettext_lazy("row of an import", "Error"),
 }
 
 
@@ -143,18 +143,20 @@ def _judge_row(resource: RegistryResource, cells: dict[str, str], number: int) -
         return row
     try:
         values = resource.resolve(values)
-        row.key = resource.key(values)
         instance = resource.find(values)
     except ValidationError as error:
         row.errors.extend(error.messages)
         return row
+    # Two rows are the same record when they find it (a person by name in one row, by e-mail in
+    # another), or when they would create it twice.
+    row.key = ("record", instance.pk) if instance is not None else resource.key(values)
     form = resource.bound_form(values, instance)
     # Read before validating: a valid form writes its values onto the instance.
-    before = {
-        name: resource.export_field(resource.fields[name], instance)
-        for name in cells
+    before = (
+        {name: resource.export_field(resource.fields[name], instance) for name in cells}
         if instance is not None
-    }
+        else {}
+    )
     if not form.is_valid():
         for name, messages in form.errors.items():
             if name == "__all__":
@@ -169,7 +171,11 @@ def _judge_row(resource: RegistryResource, cells: dict[str, str], number: int) -
     elif form.has_changed():
         row.status = Status.CHANGED
         row.changes = [
-            Change(resource.header(name), before.get(name, ""), cells.get(name, ""))
+            Change(
+                resource.header(name),
+                before.get(name, ""),
+                resource.fields[name].widget.render(form.cleaned_data.get(name)),
+            )
             for name in form.changed_data
         ]
     else:

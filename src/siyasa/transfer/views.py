@@ -74,7 +74,7 @@ def import_file(request, ctx, resource):
         request.session[PENDING] = {
             "org": ctx.org.pk,
             "registry": registry,
-            "table": form.table.as_json(),
+            "table": form.table.pack(),
         }
     return _preview_page(request, ctx, resource, preview)
 
@@ -124,7 +124,7 @@ def _pending_table(request, ctx, registry) -> files.Table | None:
         return None
     if pending["org"] != ctx.org.pk or pending["registry"] != registry:
         return None
-    table = files.Table.from_json(pending["table"])
+    table = files.Table.unpack(pending["table"])
     return table if table.digest == form.cleaned_data["digest"] else None
 
 

@@ -6,11 +6,11 @@ import io
 
 import openpyxl
 import pytest
-from conftest import sign_in
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import translation
 
+from conftest import sign_in
 from siyasa.core.tests.factories import (
     AccessGrantFactory,
     CustodyFactory,
@@ -334,11 +334,25 @@ def test_accounts_in_a_cell_link_a_device_and_a_change_is_one_history_record(cas
 
 
 def test_the_same_record_twice_in_a_file_is_an_error(cast, owner):
-    text = "name,email\nسارة,sara@example.org\nسارة ع,SARA@example.org\n"
+    PersonFactory(organization=cast.org, name="فهد", email="fahd@example.org")
+    text = (
+        "name,email\n"
+        "سارة,sara@example.org\n"
+        "سارة ع,SARA@example.org\n"
+        "فهد,\n"
+        "فهد الدوسري,fahd@example.org\n"
+    )
     response = upload(owner, cast.org, "people", text, lang="en")
 
-    assert statuses(response) == [services.Status.NEW, services.Status.ERROR]
-    assert response.context["preview"].rows[1].errors == ["Row 2 already describes this record."]
+    assert statuses(response) == [
+        services.Status.NEW,
+        services.Status.ERROR,
+        services.Status.CHANGED,
+        services.Status.ERROR,
+    ]
+    rows = response.context["preview"].rows
+    assert rows[1].errors == ["Row 2 already describes this record."]
+    assert rows[3].errors == ["Row 4 already describes this record."]
 
 
 def test_custody_of_an_unregistered_account_and_a_secret_looking_cell_are_refused(cast, owner):
