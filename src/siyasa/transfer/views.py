@@ -8,6 +8,7 @@ from django.http import HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 
 from siyasa.core.permissions import edit_capability, require
@@ -43,6 +44,7 @@ def registry_view(*methods):
 def _file(dataset, fmt: str, name: str) -> HttpResponse:
     response = HttpResponse(files.write(dataset, fmt), content_type=files.CONTENT_TYPES[fmt])
     response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
+    add_never_cache_headers(response)  # people's phones and e-mails: no copy in any cache
     return response
 
 

@@ -123,6 +123,7 @@ def test_the_csv_starts_with_a_bom_is_utf8_and_has_arabic_headers_on_arabic_page
 
     assert arabic["Content-Type"] == "text/csv; charset=utf-8"
     assert arabic["Content-Disposition"].startswith('attachment; filename="people-alpha-')
+    assert "no-store" in arabic["Cache-Control"]
     assert arabic.content.startswith(b"\xef\xbb\xbf")
     rows = csv_rows(arabic.content)
     assert rows[0] == headers("people", "ar")
@@ -214,6 +215,8 @@ def test_an_import_into_a_new_organisation_is_recorded_in_the_history_as_the_imp
     record = sara.history.get()
     assert record.history_user == founder
     assert record.history_change_reason == "import الفريق.csv"
+    history = client.get(reverse("audit_history", kwargs={"slug": "nour"}) + "?model=orgs.person")
+    assert "سارة العتيبي" in history.content.decode()
 
     accounts = "platform,handle,owner\nx,@nour_org,SARA@example.org\n"
     done = confirm(client, org, "accounts", upload(client, org, "accounts", accounts))
