@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "siyasa.notify",
     "siyasa.security",
     "siyasa.audit",
+    "siyasa.transfer",
     "siyasa.workspace",
     "siyasa.demo",
     # After Siyasa's apps, so that accounts/templates/ overrides allauth's pages.

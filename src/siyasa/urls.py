@@ -18,6 +18,7 @@ org_patterns = [
     path("", include("siyasa.notify.urls")),
     path("", include("siyasa.security.urls")),
     path("", include("siyasa.audit.urls")),
+    path("", include("siyasa.transfer.urls")),
 ]
 
 # The admin signs in through allauth's page, with its lockout and second factor.

@@ -12,11 +12,10 @@ from django.views.decorators.http import require_safe
 from siyasa.audit import selectors
 from siyasa.audit.forms import HistoryFilterForm
 from siyasa.core.permissions import Capability
+from siyasa.core.spreadsheets import BOM, text_cell
 from siyasa.orgs.access import org_view
 
 PER_PAGE = 25
-# A cell that starts like a formula is run by spreadsheets; a leading apostrophe keeps it text.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _filter_form(request, ctx) -> HistoryFilterForm:
@@ -59,7 +58,7 @@ def history_csv(request, ctx):
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     name = f"history-{ctx.org.slug}-{timezone.localdate():%Y-%m-%d}.csv"
     response["Content-Disposition"] = f'attachment; filename="{name}"'
-    response.write("\ufeff")  # Excel reads the file as UTF-8 (and Arabic) only with a BOM
+    response.write(BOM)
     writer = csv.writer(response)
     writer.writerow(
         [
@@ -78,10 +77,6 @@ def history_csv(request, ctx):
         head = [when, entry.who, entry.action_label, entry.model_name, entry.object_label]
         for change in entry.changes or [selectors.Change("", "", "")]:
             writer.writerow(
-                [_cell(value) for value in (*head, change.field, change.before, change.after)]
+                [text_cell(value) for value in (*head, change.field, change.before, change.after)]
             )
     return response
-
-
-def _cell(value: str) -> str:
-    return f"'{value}" if value.startswith(FORMULA_STARTS) else value

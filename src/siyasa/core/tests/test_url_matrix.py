@@ -54,6 +54,9 @@ UNDER_INCIDENT = (
     "statement_edit",
     "statement_decide",
 )
+# Import and export of a registry: /export/<registry>.<fmt>, /import/<registry>/…; each registry
+# needs what editing it needs (transfer/tests checks all of them), here the access grants.
+TRANSFER = ("transfer_export", "transfer_template", "transfer_import", "transfer_import_confirm")
 
 # URL name -> (expected GET status per visitor, which object fills <pk>).
 EXPECTED = {
@@ -135,6 +138,10 @@ EXPECTED = {
     "notification_log": (MANAGE, None),
     "audit_history": (MANAGE, None),
     "audit_history_csv": (MANAGE, None),
+    "transfer_export": (MANAGE, None),
+    "transfer_template": (MANAGE, None),
+    "transfer_import": (MANAGE, None),
+    "transfer_import_confirm": (POST_ONLY_MANAGE, None),
 }
 
 
@@ -210,6 +217,10 @@ def url_for(name: str, org, objects) -> str:
         kwargs["number"] = objects["incident"].number
     if name == "offboarding_item":
         kwargs["item_pk"] = objects["offboarding_item"].pk
+    if name in TRANSFER:
+        kwargs["registry"] = "grants"
+    if name in ("transfer_export", "transfer_template"):
+        kwargs["fmt"] = "csv"
     if name == "policy_text_edit":
         kwargs["key"] = "law.privacy"
     if name == "policy_version":
