@@ -2,8 +2,8 @@
 people, then their accounts, then who may publish — each previewed, then confirmed."""
 
 import pytest
-from django.contrib.auth import get_user_model
 
+from siyasa.core.tests.factories import UserFactory
 from siyasa.orgs.models import Organization
 from siyasa.registry.models import AccessGrant
 
@@ -30,7 +30,7 @@ def import_file(page, registry: str, path, rows: int, confirm: str) -> None:
 
 
 def test_a_new_organisation_is_filled_from_csv_files(browser_session, tmp_path):
-    get_user_model().objects.create_user("founder", "founder@nour.org", "pass-word-123")
+    UserFactory(username="founder", email="founder@nour.org")  # an account with a verified address
     page = browser_session("founder")
     base = browser_session.base
 
