@@ -7,7 +7,6 @@ import subprocess
 import sys
 from urllib.parse import quote
 
-import pytest
 import time_machine
 from allauth.mfa.models import Authenticator
 from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
@@ -258,13 +257,6 @@ def test_the_organisation_settings_offer_the_requirement(cast):
 
 
 # Password reset by e-mail
-
-
-@pytest.fixture
-def mail_now(settings):
-    """E-mails into `mail.outbox`, and jobs run at once instead of by the worker."""
-    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 
 def test_the_reset_page_says_the_same_for_known_and_unknown_addresses(cast, mail_now, settings):

@@ -118,7 +118,7 @@ def test_delivery_gives_up_after_the_last_attempt(smtp, run_worker, sara, clock)
 
 
 def test_an_unreachable_server_is_retried(settings, run_worker, sara):
-    from siyasa.notify.tests.conftest import free_port
+    from conftest import free_port
 
     settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", free_port()  # nobody listens
