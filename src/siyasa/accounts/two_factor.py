@@ -19,10 +19,11 @@ from django.urls import reverse
 from siyasa.core.permissions import TWO_FACTOR_ROLES
 from siyasa.orgs.models import Membership
 
-# Organisation pages, and changing the password, wait for the second factor. Sign-in, sign-up,
-# the two-factor pages, the password reset and the home page do not: that is how one gets there.
+# Organisation pages, starting an organisation, changing the password and the admin wait for the
+# second factor. Sign-in, sign-up, the two-factor pages, the password reset and the home page do
+# not: that is how one gets there.
 _LANGUAGES = "|".join(code for code, _name in settings.LANGUAGES)
-GUARDED_PATH = re.compile(rf"^/({_LANGUAGES})/(o|accounts/password/change)/")
+GUARDED_PATH = re.compile(rf"^(/({_LANGUAGES})/(o|new|accounts/password/change)/|/admin/)")
 
 
 def has_authenticator(user) -> bool:
@@ -31,9 +32,12 @@ def has_authenticator(user) -> bool:
 
 def needs_two_factor(user) -> bool:
     """Whether `user` must have an authenticator to open organisation pages: an owner or policy
-    admin anywhere, or any member of an organisation that requires it."""
+    admin anywhere, any member of an organisation that requires it, and anyone who may use the
+    admin (it reads every organisation)."""
     if not user.is_authenticated or not settings.SIYASA_ENFORCE_TWO_FACTOR:
         return False
+    if user.is_staff or user.is_superuser:
+        return True
     return Membership.objects.filter(
         Q(role__in=TWO_FACTOR_ROLES) | Q(organization__require_two_factor=True), user=user
     ).exists()

@@ -358,7 +358,9 @@ def test_the_deployment_check_is_clean_with_production_settings(tmp_path):
     )
 
     assert result.returncode == 0, result.stderr
-    assert "System check identified no issues (0 silenced)." in result.stdout
+    # The one silenced check is axes' advice to key the lock on the address too (settings.py says
+    # why the lock is keyed on the account, whatever the address).
+    assert "System check identified no issues (1 silenced)." in result.stdout
 
 
 def test_the_demo_switch_lets_owners_in_without_a_second_factor(cast, settings):
