@@ -52,6 +52,9 @@ class TextGuard(forms.BaseForm):
                 continue
             if not isinstance(field.widget, forms.Textarea):
                 value = data[name] = one_line(value)
+                if field.required and not value:  # it held nothing but line breaks and controls
+                    self.add_error(name, ValidationError(field.error_messages["required"]))
+                    continue
             try:
                 refuse_secrets(value)
             except ValidationError as error:

@@ -40,16 +40,20 @@ ADVICE = _(
 # --- a labelled password or PIN -----------------------------------------------------------
 
 # English labels stand alone ("spin:" is not "pin:"); Arabic ones may carry a prefix ("وكلمة").
+# A label that is also an everyday word ("pass", "pin" a post, "token") counts only with a sign
+# before its value ("pin: 1234", "pin is 1234"); the others also with a space ("PIN code 1234").
 _LABEL = re.compile(
-    r"(?<![a-z])(?:password|passwd|passcode|passphrase|pwd|pass|pin(?: ?code)?|api[ _-]?key"
-    r"|secret[ _-]?key|access[ _-]?token|token|(?:recovery|backup) codes?|2fa code|otp)"
-    r"(?![a-z])"
-    r"|كلمة (?:ال)?مرور|كلمة (?:ال)?سر|(?:ال)?رقم (?:ال)?سري|(?:ال)?رمز (?:ال)?سري"
-    r"|رمز (?:ال)?تحقق|رموز (?:ال)?تحقق|رمز (?:ال)?استرداد|رموز (?:ال)?استرداد|رمز (?:ال)?دخول",
+    r"(?<![a-z])(?:(?P<plain>password|passwd|passcode|passphrase|pin ?code|2fa code)"
+    r"|pwd|pass|pin|api[ _-]?key|secret[ _-]?key|access[ _-]?token|token|otp"
+    r"|(?:recovery|backup) codes?)(?![a-z])"
+    r"|(?P<arabic>كلمة (?:ال)?مرور|كلمة (?:ال)?سر|(?:ال)?رقم (?:ال)?سري|(?:ال)?رمز (?:ال)?سري"
+    r"|(?:رمز|رموز) (?:ال)?(?:تحقق|استرداد)|رمز (?:ال)?دخول)",
     re.IGNORECASE,
 )
-# What may stand between a label and its value: "password: x", "pwd=x", "PIN is 1234".
-_BETWEEN = re.compile(r"\s{0,3}(?:[:=：]|is\b|هي|هو|-)?\s{0,3}", re.IGNORECASE)
+# What stands between a label and its value: "password: x", "pwd=x", "PIN is 1234", "كلمة السر هي".
+# Nothing at all is not enough: "pass@example.org" is an address.
+_SIGN = re.compile(r"\s{0,3}[:=：]\s{0,3}|\s{1,3}(?:is|هي|هو)\s{1,3}", re.IGNORECASE)
+_SPACE = re.compile(r"\s{1,3}")
 _VALUE_MAX = 64  # a label is followed by a look at this many characters, no more
 # Around a value, not part of it.
 _EDGE = "\"'«»“”‘’()[]{}<>.,;:!?؟،؛*_`"
@@ -57,20 +61,38 @@ _EDGE = "\"'«»“”‘’()[]{}<>.,;:!?؟،؛*_`"
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 
 
+_EMAIL = re.compile(r"[^@\s]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
+
+
+def _address(word: str) -> bool:
+    """Handles, hashtags, web and e-mail addresses: long or full of symbols, and not secrets
+    ("the password of @athar was changed")."""
+    return (
+        word[0] in "#@"
+        or "://" in word
+        or word.lower().startswith("www.")
+        or ("/" in word and "." in word.split("/", 1)[0])  # example.org/some/path
+        or _EMAIL.fullmatch(word) is not None
+    )
+
+
 def _secret_value(value: str) -> bool:
     """Whether the word after a label is a value a person would keep secret, not a word of prose:
-    at least four characters, with a digit or a symbol, and not a mask such as "****"."""
+    at least four characters, with a digit or a symbol, not an address, not a mask ("****")."""
     value = value.translate(_DIGITS).strip(_EDGE)
-    if len(value) < 4 or len(set(value)) == 1:
+    if len(value) < 4 or len(set(value)) == 1 or _address(value):
         return False
     return any(c.isdigit() for c in value) or any(not c.isalnum() and c not in "-'’" for c in value)
 
 
 def _labelled(text: str) -> bool:
     for label in _LABEL.finditer(text):
-        between = _BETWEEN.match(text, label.end())
-        start = between.end() if between else label.end()
-        following = text[start : start + _VALUE_MAX].split(maxsplit=1)
+        between = _SIGN.match(text, label.end())
+        if between is None and (label.group("plain") or label.group("arabic")):
+            between = _SPACE.match(text, label.end())
+        if between is None:
+            continue
+        following = text[between.end() : between.end() + _VALUE_MAX].split(maxsplit=1)
         if following and _secret_value(following[0]):
             return True
     return False
@@ -150,20 +172,9 @@ def _mean_piece(word: str) -> float:
     return sum(map(len, pieces)) / len(pieces) if pieces else 0.0
 
 
-def _not_random(word: str) -> bool:
-    """Addresses, handles, hashtags and paths are long words without being secrets."""
-    return (
-        word[0] in "#@"
-        or "://" in word
-        or "@" in word
-        or word.lower().startswith("www.")
-        or ("/" in word and "." in word.split("/", 1)[0])  # example.org/some/path
-    )
-
-
 def _random(word: str) -> bool:
     word = word.strip(_EDGE)
-    if len(word) < _RANDOM_MIN or not word.isascii() or _not_random(word):
+    if len(word) < _RANDOM_MIN or not word.isascii() or _address(word):
         return False
     if not (any(c.isalpha() for c in word) and any(c.isdigit() for c in word)):
         return False

@@ -19,7 +19,10 @@ SECRETS = [
     "Password=Tr0ub4dor&3",
     "pass=letmein99",
     "pwd=abc123!",
+    "password: p@ss1234",
     "PIN: 4821",
+    "the PIN is 4821",
+    "PIN code 4821",
     "the passcode is 739201",
     "كلمة المرور: Athar2024",
     "كلمة السر هي 123456",
@@ -60,6 +63,10 @@ NOT_SECRETS = [
     "https://x.com/athar_ksa/status/1789012345678901234",
     "youtube.com/channel/UCa1B2c3D4e5F6g7H8i9J0kL",
     "info@athar-charity.org.sa",
+    "pass@athar-charity.org.sa, pin@athar.org, password.reset@athar.org",
+    "a password-protected drive; token-based sign-in",
+    "Pin 2025 campaign posts to the profile; the Hajj pass 2024 programme; token 1 of 3",
+    "تم تغيير كلمة مرور @athar_ksa، ورمز التحقق info@athar.org",
     "+966 50 123 4567",
     "+965 2234 5678, +965 2234 5679, +965 2234 5680, +965 2234 5681",
     "0501234567 0559876543 0561112222 0567778888",
@@ -128,19 +135,23 @@ def test_nothing_the_demo_organisation_holds_is_taken_for_a_secret():
 
 # Runs of what the patterns look for, at the longest prose field's length (a policy text).
 @pytest.mark.parametrize(
-    "unit", ["a", "eyJ", "eyJa.", "ghp_", "password: ", "a1b2-c3d4 ", "1234 ", "-----BEGIN ", "Aa1"]
+    "unit",
+    ["a", "eyJ", "eyJa.", "ghp_", "password: ", "pin 1 ", "a1b2-c3d4 ", "1234 ", "-----BEGIN "]
+    + ["Aa1", "a@", "@a."],
 )
 def test_the_guard_takes_linear_time_on_long_adversarial_text(unit):
     def fastest(n: int) -> float:
         text, best = (unit * n)[:n], float("inf")
-        for _ in range(3):
+        for _ in range(5):
             start = time.perf_counter()
             looks_like_secret(text)
             best = min(best, time.perf_counter() - start)
         return best
 
     single, double = fastest(10000), fastest(20000)
-    assert double < 3 * single + 0.005, (unit, single, double)
+    # Twice the text, about twice the time; a backtracking pattern would take seconds here, so
+    # 20 ms of slack keeps a busy machine's noise out.
+    assert double < 3 * single + 0.02, (unit, single, double)
 
 
 def test_the_validator_points_to_the_password_manager_in_the_readers_language():

@@ -197,6 +197,15 @@ def test_bidi_overrides_and_line_breaks_leave_one_line_fields(cast):
     assert SocialAccount.objects.for_org(cast.org).get().handle == "@athar"
 
 
+def test_a_name_of_nothing_but_controls_is_refused_as_empty(cast):
+    response = cast.client("editor").post(
+        reverse("person_new", kwargs={"slug": cast.org.slug}),
+        {"name": "\u202e\u2066", "kind": "staff", "status": "active", "language": "ar"},
+    )
+    assert response.status_code == 400
+    assert not Person.objects.for_org(cast.org).filter(name="").exists()
+
+
 def test_a_text_area_keeps_its_lines(cast):
     url = reverse("policy_text_edit", kwargs={"slug": cast.org.slug, "key": "law.privacy"})
     response = cast.client("editor").post(url, {"body_ar": "أولًا\n\n- ثانيًا", "body_en": ""})
