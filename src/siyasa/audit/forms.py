@@ -1,4 +1,5 @@
-"""The history page's filters, read from the query string."""
+"""The history page's filters, read from the query string, and the form that takes a secret out
+of the history."""
 
 import datetime
 
@@ -9,6 +10,13 @@ from siyasa.audit.selectors import MODELS, Filters
 
 # Far enough apart for any history, near enough that the day's bounds convert to UTC safely.
 FIRST_DAY, LAST_DAY = datetime.date(2000, 1, 1), datetime.date(2999, 12, 31)
+
+
+def _kinds() -> list[tuple[str, str]]:
+    return sorted(
+        ((key, str(model._meta.verbose_name)) for key, model in MODELS.items()),
+        key=lambda choice: choice[1],
+    )
 
 
 class HistoryFilterForm(forms.Form):
@@ -24,12 +32,8 @@ class HistoryFilterForm(forms.Form):
 
     def __init__(self, data, *, users: list[tuple[int, str]]):
         super().__init__(data)
-        kinds = sorted(
-            ((key, str(model._meta.verbose_name)) for key, model in MODELS.items()),
-            key=lambda choice: choice[1],
-        )
         for name, choices in (
-            ("model", [("", _("All kinds")), *kinds]),
+            ("model", [("", _("All kinds")), *_kinds()]),
             ("user", [("", _("Anyone")), *users]),
         ):
             field = self.fields[name]
@@ -66,3 +70,25 @@ class HistoryFilterForm(forms.Form):
             until=data.get("to"),
             object_id=data.get("object"),
         )
+
+
+class PurgeForm(forms.Form):
+    """Which record's history, and the text to take out of it (R2.8)."""
+
+    model = forms.ChoiceField(label=_("Kind of record"))
+    object = forms.IntegerField(label=_("Record number"), min_value=1, max_value=2**63 - 1)
+    # A password field: the secret is not shown on the screen, nor sent back on an error.
+    text = forms.CharField(
+        label=_("The text to remove"),
+        max_length=20000,
+        strip=False,
+        widget=forms.PasswordInput(render_value=False, attrs={"autocomplete": "off"}),
+        help_text=_(
+            "Paste the password, code or token exactly as the history shows it. It is replaced "
+            "with “[removed]” in every recorded state of this record, and kept nowhere."
+        ),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["model"].choices = _kinds()

@@ -12,6 +12,7 @@ import os
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.db import models
@@ -20,6 +21,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from siyasa.audit.models import REMOVED, Purge
 from siyasa.crisis.models import EmergencyContact, SeverityLevel
 from siyasa.orgs import selectors as org_selectors
 from siyasa.orgs.models import Invitation, Membership, Organization, Person
@@ -159,6 +161,47 @@ def history_keys(org, filters: Filters):
     ]
     keys = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
     return keys.order_by("-history_date", "-history_id", "audit_model")
+
+
+def object_history(org, model, object_id: int):
+    """Every recorded state of one of this organisation's records, oldest first."""
+    return (
+        _history_model(model)
+        ._default_manager.filter(_scope(model, org), id=object_id)
+        .order_by("history_date", "history_id")
+    )
+
+
+def live_row(org, model, object_id: int):
+    """The record as it is now, or None once deleted (or when it is not this organisation's)."""
+    return model._default_manager.filter(_scope(model, org), id=object_id).first()
+
+
+@dataclass(frozen=True)
+class Removal:
+    """A purge with the names a reader knows its kind of record and its fields by."""
+
+    purge: Purge
+    kind_name: str
+    field_labels: str
+
+
+def purges(org) -> list[Removal]:
+    """What owners took out of this organisation's history, newest first (R2.8)."""
+    removals = []
+    for purge in Purge.objects.for_org(org).select_related("purged_by"):
+        model: Any = MODELS.get(purge.kind)
+        names = [n for n in purge.field_names.split(", ") if n]
+        removals.append(
+            Removal(
+                purge,
+                str(model._meta.verbose_name) if model else purge.kind,
+                ", ".join(
+                    str(model._meta.get_field(n).verbose_name) if model else n for n in names
+                ),
+            )
+        )
+    return removals
 
 
 def history_users(org) -> list[tuple[int, str]]:
@@ -444,7 +487,7 @@ class _References:
             return timezone.localtime(value).replace(microsecond=0).isoformat()
         if isinstance(value, datetime.date):
             return value.isoformat()
-        return str(value)
+        return str(value).replace(REMOVED, _("[removed]"))
 
     def show_many(self, model, ids: Iterable[int]) -> str:
         return "; ".join(sorted(self.label(model, pk) for pk in ids))

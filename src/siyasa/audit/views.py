@@ -1,18 +1,22 @@
-"""The history page and its CSV export (R2.6): read-only, for those who manage the policy."""
+"""The history page and its CSV export (R2.6), read-only for those who manage the policy; and
+the owners' page that takes a secret out of the history (R2.8)."""
 
 import csv
 
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_safe
+from django.views.decorators.http import require_http_methods, require_safe
 
-from siyasa.audit import selectors
-from siyasa.audit.forms import HistoryFilterForm
+from siyasa.audit import selectors, services
+from siyasa.audit.forms import HistoryFilterForm, PurgeForm
 from siyasa.core.permissions import Capability
 from siyasa.core.spreadsheets import BOM, text_cell
+from siyasa.core.views import form_page
 from siyasa.orgs.access import org_view
 
 PER_PAGE = 25
@@ -80,3 +84,30 @@ def history_csv(request, ctx):
                 [text_cell(value) for value in (*head, change.field, change.before, change.after)]
             )
     return response
+
+
+@org_view(Capability.PURGE_HISTORY)
+@require_http_methods(["GET", "HEAD", "POST"])
+def history_purge(request, ctx):
+    """`?model=registry.custody&object=12` fills in the record; a POST removes the text."""
+    initial = {"model": request.GET.get("model", ""), "object": request.GET.get("object", "")}
+
+    def save(form):
+        data = form.cleaned_data
+        services.purge(
+            membership=ctx.membership,
+            model_key=data["model"],
+            object_id=data["object"],
+            text=data["text"],
+        )
+        query = urlencode({"model": data["model"], "object": data["object"]})
+        return reverse("audit_history", kwargs={"slug": ctx.org.slug}) + "?" + query
+
+    return form_page(
+        request,
+        PurgeForm(request.POST or None, initial=initial),
+        save=save,
+        template="audit/purge.html",
+        context={"ctx": ctx, "purges": selectors.purges(ctx.org)},
+        success_message=_("The text is removed from the history of this record."),
+    )

@@ -37,6 +37,9 @@ class Capability(StrEnum):
     MANAGE_MEMBERS = "manage_members"
     # Granting or taking away the owner role.
     MANAGE_OWNERS = "manage_owners"
+    # R2.8: taking a secret that was typed by mistake out of the change history — the one write
+    # to the history, so only owners (audit.services.purge).
+    PURGE_HISTORY = "purge_history"
 
 
 ROLE_CAPABILITIES: dict[str, frozenset[Capability]] = {

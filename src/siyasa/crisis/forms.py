@@ -4,7 +4,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from siyasa.core.forms import OrgModelForm
+from siyasa.core.forms import OrgModelForm, TextGuard
 from siyasa.crisis import assessment
 from siyasa.crisis.models import (
     Approval,
@@ -155,7 +155,7 @@ class LevelSelect(forms.Select):
         return option
 
 
-class DeclareForm(forms.Form):
+class DeclareForm(TextGuard, forms.Form):
     """The scope assessment (R3.2) and the declaration, on one page."""
 
     kind = forms.ChoiceField(
@@ -242,7 +242,7 @@ class DeclareForm(forms.Form):
         return data
 
 
-class EntryForm(forms.Form):
+class EntryForm(TextGuard, forms.Form):
     text = forms.CharField(
         label=_("Add to the timeline"),
         max_length=4000,
@@ -252,7 +252,7 @@ class EntryForm(forms.Form):
     corrects = forms.IntegerField(required=False, widget=forms.HiddenInput)
 
 
-class TaskForm(forms.Form):
+class TaskForm(TextGuard, forms.Form):
     title = forms.CharField(label=_("Task"), max_length=300)
     owner = forms.ModelChoiceField(label=_("Owner"), queryset=Person.objects.none(), required=False)
 
@@ -261,7 +261,7 @@ class TaskForm(forms.Form):
         self.fields["owner"].queryset = _people(org)
 
 
-class StatementForm(forms.Form):
+class StatementForm(TextGuard, forms.Form):
     text_ar = forms.CharField(
         label=_("Text (Arabic)"),
         max_length=4000,
@@ -284,14 +284,14 @@ class StatementForm(forms.Form):
         return data
 
 
-class DecisionForm(forms.Form):
+class DecisionForm(TextGuard, forms.Form):
     role = forms.ChoiceField(choices=CrisisRole.choices, widget=forms.HiddenInput)
     decision = forms.ChoiceField(choices=Approval.Decision.choices)
     comment = forms.CharField(label=_("Comment"), max_length=2000, required=False)
     seen_version = forms.IntegerField(min_value=1, widget=forms.HiddenInput)
 
 
-class LevelChangeForm(forms.Form):
+class LevelChangeForm(TextGuard, forms.Form):
     level = forms.ModelChoiceField(label=_("New level"), queryset=SeverityLevel.objects.none())
     reason = forms.CharField(label=_("Why"), max_length=1000)
 
@@ -308,7 +308,7 @@ class LeadForm(forms.Form):
         self.fields["lead"].queryset = _people(org)
 
 
-class CloseForm(forms.Form):
+class CloseForm(TextGuard, forms.Form):
     review_happened = forms.CharField(
         label=_("What happened"), max_length=4000, widget=forms.Textarea(attrs={"rows": 3})
     )

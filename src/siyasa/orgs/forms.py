@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from siyasa.core.forms import OrgModelForm, PhoneField
+from siyasa.core.forms import OrgModelForm, PhoneField, TextGuard
 from siyasa.orgs.models import Organization, Person, Role
 
 
@@ -42,7 +42,7 @@ class PersonForm(OrgModelForm):
         return data
 
 
-class OrganizationForm(forms.ModelForm):
+class OrganizationForm(TextGuard, forms.ModelForm):
     class Meta:
         model = Organization
         fields = [

@@ -4,13 +4,13 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from siyasa.core.forms import OrgModelForm
+from siyasa.core.forms import OrgModelForm, TextGuard
 from siyasa.policy.models import PolicySettings, VersionKind
 
 MAX_TEXT = 20000
 
 
-class PolicyTextForm(forms.Form):
+class PolicyTextForm(TextGuard, forms.Form):
     body_ar = forms.CharField(
         label=_("Arabic text"),
         required=False,
@@ -66,7 +66,7 @@ class PolicySettingsForm(OrgModelForm):
         return day
 
 
-class PublishForm(forms.Form):
+class PublishForm(TextGuard, forms.Form):
     summary = forms.CharField(
         label=_("What changed"),
         max_length=2000,

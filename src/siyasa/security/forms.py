@@ -4,13 +4,14 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from siyasa.core.forms import TextGuard
 from siyasa.orgs.models import Person
 from siyasa.security.models import RotationReason
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
-class RotationForm(forms.Form):
+class RotationForm(TextGuard, forms.Form):
     rotated_on = forms.DateField(label=_("Changed on"), widget=DATE)
     reason = forms.ChoiceField(label=_("Why"), choices=RotationReason.choices)
     note = forms.CharField(label=_("Note"), max_length=300, required=False)

@@ -36,6 +36,7 @@ VIEW = {
 }
 CONTENT = {**VIEW, "staff": 403}
 MANAGE = {**CONTENT, "editor": 403}
+OWNERS = {**MANAGE, "policy_admin": 403}
 REDIRECT_WHEN_ALLOWED = {**MANAGE, "policy_admin": 302, "owner": 302}
 POST_ONLY_VIEW = {**VIEW, "staff": 405, "editor": 405, "policy_admin": 405, "owner": 405}
 POST_ONLY_MANAGE = {**MANAGE, "policy_admin": 405, "owner": 405}
@@ -142,6 +143,7 @@ EXPECTED = {
     "transfer_template": (MANAGE, None),
     "transfer_import": (MANAGE, None),
     "transfer_import_confirm": (POST_ONLY_MANAGE, None),
+    "audit_history_purge": (OWNERS, None),
 }
 
 

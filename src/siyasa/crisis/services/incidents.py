@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from siyasa.core.permissions import INCIDENT_WORK, can_steer_incident, require, require_same_org
+from siyasa.core.secrets import refuse_secrets
 from siyasa.crisis import assessment
 from siyasa.crisis.models import Incident, SeverityLevel, Task, TimelineEntry
 from siyasa.crisis.services import alerts, statements
@@ -113,6 +114,8 @@ def add_entry(
     text = text.strip()
     if not text:
         raise ValidationError(_("Write what happened."))
+    # The timeline is never edited: a secret written there could not be taken out (R2.8).
+    refuse_secrets(text)
     if corrects is not None and corrects.incident_id != incident.pk:
         raise ValidationError(_("You can only correct an entry of this incident."))
     return TimelineEntry.objects.create(

@@ -25,6 +25,7 @@ from django.db.models import Max
 from django.utils.translation import gettext as _
 
 from siyasa.core.permissions import INCIDENT_WORK, can_decide_statement, require, require_same_org
+from siyasa.core.secrets import refuse_secrets
 from siyasa.crisis.models import Approval, Incident, Statement, TimelineEntry
 from siyasa.crisis.selectors import PENDING, roles_held, state
 from siyasa.crisis.services import alerts
@@ -50,6 +51,9 @@ def _texts(text_ar: str, text_en: str) -> tuple[str, str]:
     text_ar, text_en = text_ar.strip(), text_en.strip()
     if not (text_ar or text_en):
         raise ValidationError(_("Write the statement in at least one language."))
+    # Every version is kept in the timeline and a statement is made to be published (R2.8).
+    refuse_secrets(text_ar)
+    refuse_secrets(text_en)
     return text_ar, text_en
 
 
