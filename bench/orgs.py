@@ -177,7 +177,8 @@ def _people(org, users, rng: random.Random) -> list:
     from siyasa.orgs.models import Person
 
     kinds = [Person.Kind.STAFF] * 6 + [Person.Kind.VOLUNTEER] * 2 + [Person.Kind.CONTACT]
-    linked = dict(enumerate(users))
+    # The owner is a person already (create_organization made them); the admins become some.
+    linked = dict(enumerate(users[1:], start=1))
     Person.objects.bulk_create(
         Person(
             organization=org,

@@ -89,18 +89,16 @@ def parse_args() -> argparse.Namespace:
 def signed_in_client(user):
     """A client signed in as `user`, past the second factor when their role needs one."""
     from django.test import Client
-    from django_otp import DEVICE_ID_SESSION_KEY
-    from django_otp.plugins.otp_totp.models import TOTPDevice
 
-    from siyasa.accounts.two_factor import needs_two_factor
+    from siyasa.accounts.tests.authenticators import add_authenticator, give_second_factor
+    from siyasa.accounts.two_factor import has_authenticator, needs_two_factor
 
     client = Client()
     client.force_login(user)
     if needs_two_factor(user):
-        device, _created = TOTPDevice.objects.get_or_create(user=user, confirmed=True)
-        session = client.session
-        session[DEVICE_ID_SESSION_KEY] = device.persistent_id  # what django_otp.login() stores
-        session.save()
+        if not has_authenticator(user):
+            add_authenticator(user)
+        give_second_factor(client, user)  # what allauth's code page records
     return client
 
 

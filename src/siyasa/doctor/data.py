@@ -149,18 +149,15 @@ def _devices(data, ids):
 
 
 def _members(data, ids):
-    rows = (
-        Membership.objects.filter(organization__in=ids)
-        .values_list("organization_id", "role")
-        .annotate(n=Count("pk"))
+    # One row per membership: the role counts, and who can sign in (R3.4's approvers).
+    rows = Membership.objects.filter(organization__in=ids).values_list(
+        "organization_id", "role", "user_id"
     )
-    for org_id, role, n in rows:
-        data[org_id].role_counts[role] = n
-        data[org_id].members += n
-    for org_id, user_id in Membership.objects.filter(organization__in=ids).values_list(
-        "organization_id", "user_id"
-    ):
-        data[org_id].member_user_ids.add(user_id)
+    for org_id, role, user_id in rows:
+        org_data = data[org_id]
+        org_data.role_counts[role] = org_data.role_counts.get(role, 0) + 1
+        org_data.members += 1
+        org_data.member_user_ids.add(user_id)
 
 
 def _crisis(data, ids):
