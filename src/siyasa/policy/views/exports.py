@@ -20,7 +20,8 @@ def _published_page(request, ctx):
         version = selectors.version_in_force(ctx.org)
         if version is None:
             raise Http404
-    return selectors.policy_page(ctx.org, Rules.from_version(version)), version
+    audience = selectors.audience_for(ctx.membership, asked=request.GET.get("as", ""))
+    return selectors.policy_page(ctx.org, Rules.from_version(version), audience=audience), version
 
 
 def _download(data: bytes, content_type: str, org, version, extension: str) -> HttpResponse:
