@@ -2,10 +2,14 @@
 served with its ETag; a request for one not built yet is told to wait, never kept waiting."""
 
 import datetime
+import threading
+from concurrent.futures import ThreadPoolExecutor
 from unittest import mock
 
 import pytest
 import time_machine
+from django.conf import settings
+from django.db import connection
 from django.test import Client
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
@@ -17,6 +21,10 @@ from siyasa.policy import exports
 from siyasa.policy.models import ExportFile
 from siyasa.policy.services import publish_version
 from siyasa.policy.tests.public_org import docx_text, leaks, pdf_text
+
+# The job worker closes its database connection when it is done, which a test's transaction
+# would not survive on PostgreSQL.
+pytestmark = pytest.mark.django_db(transaction=True)
 
 REFRESH = '<meta http-equiv="refresh" content="5">'
 
@@ -193,3 +201,28 @@ def test_an_organisation_made_in_the_product_gets_its_file(public_org, run_worke
     run_worker()
     text = pdf_text(client.get(url(public_org.org, "pdf", "en")).content)
     assert "Hala Speaker" in text and "Spokesperson" in text
+
+
+ON_POSTGRESQL = pytest.mark.skipif(
+    "postgresql" not in settings.DATABASES["default"]["ENGINE"],
+    reason="SQLite's test database serialises every writer: the race needs PostgreSQL",
+)
+
+
+@ON_POSTGRESQL
+def test_concurrent_first_requests_queue_one_build(public_org):
+    start = threading.Barrier(8)
+
+    def ask(_):
+        start.wait()
+        try:
+            return Client().get(url(public_org.org)).status_code
+        finally:
+            connection.close()
+
+    with ThreadPoolExecutor(8) as pool:
+        statuses = list(pool.map(ask, range(8)))
+
+    assert statuses == [202] * 8
+    assert build_jobs().count() == 1
+    assert ExportFile.objects.for_org(public_org.org).count() == 1
