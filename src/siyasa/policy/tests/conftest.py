@@ -3,6 +3,7 @@
 import signal
 
 import pytest
+from django.core.cache import cache
 from django.core.management import call_command
 
 from siyasa.policy.tests.public_org import PublicOrg, build_public_org
@@ -14,7 +15,16 @@ def public_org(db) -> PublicOrg:
 
 
 @pytest.fixture
-def run_worker():
+def committed(transactional_db):
+    """A test whose writes are committed (the job worker closes its connection, threads use
+    their own): afterwards the cache is emptied too, since the flush after such a test leaves
+    its table, and the rate-limit counts in it, alone."""
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def run_worker(committed):
     """Run `siyasa db_worker --batch`: every job that is ready now, then return."""
     handlers = {
         sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGQUIT)

@@ -22,10 +22,6 @@ from siyasa.policy.models import ExportFile
 from siyasa.policy.services import publish_version
 from siyasa.policy.tests.public_org import docx_text, leaks, pdf_text
 
-# The job worker closes its database connection when it is done, which a test's transaction
-# would not survive on PostgreSQL.
-pytestmark = pytest.mark.django_db(transaction=True)
-
 REFRESH = '<meta http-equiv="refresh" content="5">'
 
 
@@ -210,7 +206,7 @@ ON_POSTGRESQL = pytest.mark.skipif(
 
 
 @ON_POSTGRESQL
-def test_concurrent_first_requests_queue_one_build(public_org):
+def test_concurrent_first_requests_queue_one_build(committed, public_org):
     start = threading.Barrier(8)
 
     def ask(_):

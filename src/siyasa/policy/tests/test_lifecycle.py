@@ -328,7 +328,6 @@ def test_exports_need_a_published_version(cast):
         )
 
 
-@pytest.mark.django_db(transaction=True)  # the job worker closes its connection
 def test_exports_are_served_with_their_types(cast, run_worker):
     publish(cast)
     client = cast.client("staff")
@@ -344,7 +343,6 @@ def test_exports_are_served_with_their_types(cast, run_worker):
     assert word.content.startswith(b"PK")
 
 
-@pytest.mark.django_db(transaction=True)  # the job worker closes its connection
 def test_pdf_link_explains_when_the_server_cannot_make_pdfs(cast, run_worker):
     from siyasa.policy import exports
 
