@@ -4,8 +4,8 @@ For the demo organisation and the generated `bench-large` (see `orgs.py`) it bui
 page of the version in force once, then generates each file — PDF (WeasyPrint) and Word
 (python-docx), in Arabic and in English — once to warm up and N times measured, and prints the
 median, fastest and slowest time, the size of the file and, for the PDF, its page count
-(read back with pypdf). Only the call to `render_pdf` / `render_docx` is timed, as the export
-views do after they have built the page.
+(read back with pypdf). Only the call to `render_pdf` / `render_docx` is timed, as the job
+worker does after it has built the page (the members' file).
 
 Run from the project root:
 
@@ -59,7 +59,7 @@ def parse_args() -> argparse.Namespace:
 
 
 def published_page(org):
-    """The policy page of the version in force, as the export views build it."""
+    """The policy page of the version in force, as the job worker builds it for a member (`export_files.build`)."""
     from siyasa.policy import selectors
     from siyasa.policy.rules import Rules
 

@@ -90,12 +90,15 @@ def mail_now(settings):
 
 
 @pytest.fixture(autouse=True)
-def fresh_cache():
-    # allauth keeps rate limits and used two-factor codes in the cache; user ids repeat between
-    # tests, so one test's counts must not carry into the next.
-    cache.clear()
-    yield
-    cache.clear()
+def fresh_cache(request):
+    # allauth keeps rate limits and used two-factor codes in the cache, and so do the export
+    # limits; user ids repeat between tests, so one test's counts must not carry into the next.
+    # The cache is a database table: only tests that use the database can have filled it.
+    if request.node.get_closest_marker("django_db") or {"db", "transactional_db"} & set(
+        request.fixturenames
+    ):
+        request.getfixturevalue("db")
+        cache.clear()
 
 
 @pytest.fixture(autouse=True)

@@ -271,5 +271,16 @@ LOGGING = {
 # decision 8). `siyasa remind` enqueues one job per digest; `siyasa db_worker` delivers them.
 # On Django 6 the core `django.tasks` replaces the `django_tasks` package; the backend stays.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+
+# The cache holds the per-address request counts of the rate limits (django-ratelimit, used as a
+# library). It lives in the database, in a table that a migration makes (core/migrations), so it
+# is shared by every web server and worker process — as a per-process memory cache would not be —
+# and works after `siyasa migrate` alone on SQLite and on PostgreSQL, with nothing else to run.
+# Its increment is atomic (core/cache.py), which Django's own database cache does not promise.
+CACHES = {"default": {"BACKEND": "siyasa.core.cache.DatabaseCache", "LOCATION": "siyasa_cache"}}
+RATELIMIT_USE_CACHE = "default"
+# Requests for the PDF and Word files per address (REMOTE_ADDR: behind a proxy, the proxy's),
+# across both kinds and languages. A "being prepared" page reloads every 5 seconds, 12 a minute.
+SIYASA_EXPORT_RATE = env("SIYASA_EXPORT_RATE", "30/m")
 # E-mails carry absolute links: the address at which people reach this installation.
 SIYASA_BASE_URL = env("SIYASA_BASE_URL", "http://127.0.0.1:8000").rstrip("/")

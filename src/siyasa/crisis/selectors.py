@@ -37,6 +37,13 @@ def emergency_contacts(org: Organization):
     )
 
 
+def contact_roles(org: Organization) -> list[CrisisRole]:
+    """The crisis roles someone is named for, in `CrisisRole` order: what a public policy says
+    about its emergency contacts, without who they are or how to reach them (1 query)."""
+    held = set(EmergencyContact.objects.for_org(org).values_list("role", flat=True))
+    return [role for role in CrisisRole if role in held]
+
+
 def severity_levels(org: Organization):
     return SeverityLevel.objects.for_org(org)
 

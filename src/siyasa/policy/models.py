@@ -185,3 +185,58 @@ class Acknowledgement(OrgOwned):
 
     def __str__(self) -> str:
         return f"{self.user} → {self.version}"
+
+
+class ExportFile(OrgOwned):
+    """A PDF or Word file of one version, made once by the job worker for one state of the
+    directory, one day, one language and one audience, and served from here: a web request never
+    makes one (`export_files`). The bytes are kept in the database, which every web server and
+    worker shares (a folder would be one machine's), and go with the row."""
+
+    class Kind(models.TextChoices):
+        PDF = "pdf", "PDF"
+        DOCX = "docx", _("Word document")
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("being prepared")
+        READY = "ready", _("ready")
+        # The PDF engine cannot run on this server (no Pango); the Word file still can.
+        UNAVAILABLE = "unavailable", _("cannot be made here")
+
+    version = models.ForeignKey(PolicyVersion, on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(max_length=4, choices=Kind.choices)
+    language = models.CharField(max_length=2)
+    audience = models.CharField(max_length=10)
+    # The last change of the directory or of the organisation when the file was asked for, and
+    # the day: rotation dates turn "overdue" with the calendar, and the file says when it was made.
+    directory_stamp = models.DateTimeField()
+    made_on = models.DateField()
+    status = models.CharField(max_length=12, choices=Status.choices, default=Status.PENDING)
+    # When the build was last queued: a file still pending long after is queued once more.
+    queued_at = models.DateTimeField()
+    built_at = models.DateTimeField(null=True, blank=True)
+    data = models.BinaryField(default=b"")
+    digest = models.CharField(max_length=64, blank=True)  # SHA-256 of `data`: the ETag
+    error = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("export file")
+        verbose_name_plural = _("export files")
+        constraints = [
+            # Concurrent requests for a file not yet made insert one row, so queue one build.
+            models.UniqueConstraint(
+                fields=[
+                    "organization",
+                    "version",
+                    "kind",
+                    "language",
+                    "audience",
+                    "directory_stamp",
+                    "made_on",
+                ],
+                name="one_export_file_per_key",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.version} {self.kind} {self.language} {self.audience}"

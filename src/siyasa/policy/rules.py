@@ -22,6 +22,7 @@ class NamedRef:
     name: str
 
     # Stand-ins for a Person whose row no longer exists, so templates need no special case.
+    name_en = ""
     email = ""
     phone = ""
     job_title = ""

@@ -2,6 +2,7 @@
 
 import datetime
 from dataclasses import dataclass, field
+from enum import StrEnum
 
 from django.db.models import Max, Prefetch
 from django.utils import timezone
@@ -22,6 +23,24 @@ from siyasa.registry.models import (
     Device,
     ResponsibilityAssignment,
 )
+
+
+class Audience(StrEnum):
+    """Whom a rendering of the policy is for. The public reads the rules, the role names and the
+    official contacts; members also read the live directory: who holds what, custody, rotation,
+    second factors, devices and how to reach each person."""
+
+    PUBLIC = "public"
+    MEMBERS = "members"
+
+
+def audience_for(membership: Membership | None, *, asked: str = "") -> Audience:
+    """Visitors who are not members get the public rendering; a member gets it on asking
+    (`?as=public`, the "what the public sees" preview), since it shows them less."""
+    if membership is None or asked == Audience.PUBLIC:
+        return Audience.PUBLIC
+    return Audience.MEMBERS
+
 
 # --- versions -------------------------------------------------------------------------------
 
@@ -177,6 +196,29 @@ class PolicyPage:
     preamble: RenderedBlock
     sections: list[RenderedSection]
     data: dict = field(default_factory=dict)
+    audience: Audience = Audience.MEMBERS
+
+    @property
+    def public(self) -> bool:
+        return self.audience == Audience.PUBLIC
+
+
+@dataclass(frozen=True)
+class PublicPerson:
+    """A person the rules name (a spokesperson, the legal adviser, the review owner) as the
+    public reads them: a name and a job title, never an e-mail or a phone."""
+
+    name: str
+    name_en: str = ""
+    job_title: str = ""
+
+    @classmethod
+    def of(cls, person: Person | NamedRef) -> "PublicPerson":
+        return cls(person.name, person.name_en, person.job_title)
+
+    @property
+    def display_name(self) -> str:
+        return pick(self.name, self.name_en).text
 
 
 def render_block(rules: Rules, block: Block) -> RenderedBlock:
@@ -184,8 +226,12 @@ def render_block(rules: Rules, block: Block) -> RenderedBlock:
     return RenderedBlock(block, localized, render_prose(localized.text))
 
 
-def policy_page(org: Organization, rules: Rules) -> PolicyPage:
-    """The rules given, with the live directory, in a fixed number of queries."""
+def policy_page(
+    org: Organization, rules: Rules, *, audience: Audience = Audience.MEMBERS
+) -> PolicyPage:
+    """The rules given, with the live directory `audience` may read, in a fixed number of
+    queries. The public's page is given none of the members' directory, so no template or
+    export can show it."""
     stamps = dict(ChangeStamp.objects.filter(organization=org).values_list("part", "changed_at"))
     text_dates = (
         {}
@@ -214,21 +260,39 @@ def policy_page(org: Organization, rules: Rules) -> PolicyPage:
 
     today = timezone.localdate()
     people = live_people(org, [*rules.spokespeople, rules.legal_adviser, rules.review_owner])
-    data = {
-        "responsibilities": registry_selectors.responsibilities_by_area(org),
-        "accounts": registry_selectors.accounts_with_rotation(org, today=today),
-        "devices": list(registry_selectors.devices(org)),
-        "policy_admins": policy_admins(org),
-        "contacts": list(crisis_selectors.emergency_contacts(org)),
-        "levels": list(crisis_selectors.severity_levels(org)),
+    named = {
         "spokespeople": [people.get(ref.id) or ref for ref in rules.spokespeople],
         "legal_adviser": _live(people, rules.legal_adviser),
         "review_owner": _live(people, rules.review_owner),
+    }
+    data = {
+        "levels": list(crisis_selectors.severity_levels(org)),
         "disclaimer_ar": rules.disclaimer[0],
         "disclaimer_en": rules.disclaimer[1],
         "today": today,
     }
-    return PolicyPage(org, rules, render_block(rules, PREAMBLE), sections, data)
+    if audience == Audience.PUBLIC:
+        data |= {
+            "areas": list(Area),
+            "official_accounts": registry_selectors.official_accounts(org),
+            "contact_roles": crisis_selectors.contact_roles(org),
+            "spokespeople": [PublicPerson.of(p) for p in named["spokespeople"]],
+            "legal_adviser": _public(named["legal_adviser"]),
+            "review_owner": _public(named["review_owner"]),
+        }
+    else:
+        data |= named | {
+            "responsibilities": registry_selectors.responsibilities_by_area(org),
+            "accounts": registry_selectors.accounts_with_rotation(org, today=today),
+            "devices": list(registry_selectors.devices(org)),
+            "policy_admins": policy_admins(org),
+            "contacts": list(crisis_selectors.emergency_contacts(org)),
+        }
+    return PolicyPage(org, rules, render_block(rules, PREAMBLE), sections, data, audience)
+
+
+def _public(person: Person | NamedRef | None) -> PublicPerson | None:
+    return PublicPerson.of(person) if person else None
 
 
 def _live(people: dict[int | None, Person], ref: NamedRef | None):

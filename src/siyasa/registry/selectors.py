@@ -1,6 +1,7 @@
 """Reads of the registries, each in a fixed number of queries whatever the organisation's size."""
 
 import datetime
+from dataclasses import dataclass
 
 from django.db.models import Prefetch
 
@@ -10,6 +11,7 @@ from siyasa.registry.models import (
     Area,
     Custody,
     Device,
+    Platform,
     ResponsibilityAssignment,
     RotationState,
     SocialAccount,
@@ -34,6 +36,34 @@ def accounts(org: Organization):
             )
         )
     )
+
+
+@dataclass(frozen=True)
+class OfficialAccount:
+    """What anyone may know of an official account: where it is and what it is for. It carries
+    no owner, grant or custody, so a public page cannot show them by mistake."""
+
+    platform: str
+    handle: str
+    url: str
+    purpose_ar: str
+    purpose_en: str
+
+    @property
+    def platform_label(self) -> str:
+        return str(Platform(self.platform).label)  # in the language of the moment it is shown
+
+    def __str__(self) -> str:
+        return f"{self.platform_label} {self.handle}"
+
+
+def official_accounts(org: Organization) -> list[OfficialAccount]:
+    """The accounts in use, as the public policy lists them (1 query)."""
+    rows = SocialAccount.objects.for_org(org).exclude(status=SocialAccount.Status.RETIRED)
+    return [
+        OfficialAccount(a.platform, a.handle, a.url, a.purpose_ar, a.purpose_en)
+        for a in rows.only("platform", "handle", "url", "purpose_ar", "purpose_en")
+    ]
 
 
 def account_custody(account: SocialAccount) -> Custody | None:

@@ -11,20 +11,17 @@ from siyasa.doctor.findings import Severity
 from siyasa.orgs import selectors as org_selectors
 from siyasa.orgs.access import org_view
 from siyasa.orgs.forms import OrganizationCreateForm
-from siyasa.orgs.models import Organization
 from siyasa.policy import selectors as policy_selectors
 from siyasa.workspace import selectors, services
 
 
 def home(request):
-    public = Organization.objects.filter(policy_visibility=Organization.Visibility.PUBLIC)
+    # Only the visitor's own organisations: a public policy is read by its link, and a list of
+    # every public organisation would tell a stranger whom this server holds data for.
     return render(
         request,
         "workspace/home.html",
-        {
-            "organizations": org_selectors.organizations_for(request.user),
-            "public_organizations": public[:20],
-        },
+        {"organizations": org_selectors.organizations_for(request.user)},
     )
 
 

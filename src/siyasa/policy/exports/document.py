@@ -11,7 +11,7 @@ from django.utils.translation import ngettext, pgettext
 from siyasa.core.i18n import pick
 from siyasa.core.phones import international
 from siyasa.policy.catalogue import PREAMBLE
-from siyasa.policy.selectors import PolicyPage, RenderedBlock, render_block
+from siyasa.policy.selectors import Audience, PolicyPage, RenderedBlock, render_block
 from siyasa.registry.selectors import account_custody
 
 
@@ -198,7 +198,11 @@ def export_document(page: PolicyPage, lang: str) -> ExportDocument:
     else:
         version_label = _("Version %(number)s") % {"number": rules.version.number}
         date_label = _("In force from %(day)s") % {"day": _day(rules.version.effective_on)}
-    printed = _("The tables show the people, accounts and devices registered on %(day)s.")
+    printed = (
+        _("The tables show the accounts registered on %(day)s.")
+        if page.public
+        else _("The tables show the people, accounts and devices registered on %(day)s.")
+    )
     # Texts are picked again in `lang`: the page may have been built in another language.
     preamble = ExportSection(
         "preamble", None, str(PREAMBLE.title), [ExportBlock("", render_block(rules, PREAMBLE))]
@@ -219,11 +223,11 @@ def _section(page: PolicyPage, rendered) -> ExportSection:
         ExportBlock(
             str(b.block.title),
             render_block(page.rules, b.block),
-            [part(page) for part in _BLOCK_PARTS.get(b.block.key, ())],
+            [part(page) for part in _BLOCK_PARTS[page.audience].get(b.block.key, ())],
         )
         for b in rendered.blocks
     ]
-    parts = [part(page) for part in _SECTION_PARTS.get(rendered.section.key, ())]
+    parts = [part(page) for part in _SECTION_PARTS[page.audience].get(rendered.section.key, ())]
     return ExportSection(
         rendered.section.key, rendered.number, str(rendered.section.title), blocks, parts
     )
@@ -470,10 +474,90 @@ def _spokespeople(page: PolicyPage) -> Part:
     )
 
 
+# --- what the public reads instead of the directory ------------------------------------------
+
+
+def _areas(page: PolicyPage) -> Part:
+    return Part(
+        _("Responsibilities"),
+        lead=_("The organisation names someone for each of these responsibilities:"),
+        items=[line(area.label) for area in page.data["areas"]],
+    )
+
+
+def _official_accounts(page: PolicyPage) -> Part:
+    rows = [
+        [Cell([_account(account)]), Cell([line(_bi(account, "purpose"))])]
+        for account in page.data["official_accounts"]
+    ]
+    table = Table([_("Account"), _("Purpose")], rows, _("No accounts registered yet."))
+    return Part(_("Official accounts"), table=table)
+
+
+def _change_rule(page: PolicyPage) -> Part:
+    return Part(
+        lead=_(
+            "Only owners and policy admins may change the policy, the roles, the devices and who "
+            "holds each password."
+        )
+    )
+
+
+def _security_kept_for_members(page: PolicyPage) -> Part:
+    return Part(
+        lead=_(
+            "Who keeps each password, who holds each second factor and which devices may reach "
+            "the accounts are listed in the members' version of this policy."
+        )
+    )
+
+
+def _contact_roles(page: PolicyPage) -> Part:
+    return Part(
+        _("Emergency contacts"),
+        lead=_("In a crisis, the team reaches these roles first:"),
+        items=[line(role.label) for role in page.data["contact_roles"]],
+        empty=_("No emergency contacts yet."),
+    )
+
+
+def _contacts_kept_for_members(page: PolicyPage) -> Part:
+    return Part(lead=_("Their names and phone numbers are in the members' version of this policy."))
+
+
+def _public_spokespeople(page: PolicyPage) -> Part:
+    items = [
+        line(
+            person.display_name,
+            Span(f" · {person.job_title}", muted=True) if person.job_title else None,
+        )
+        for person in page.data["spokespeople"]
+    ]
+    return Part(
+        _("Official spokespeople"),
+        lead=_("Hard questions and media requests go to them:"),
+        items=items,
+        empty=_("No spokesperson named yet"),
+    )
+
+
+# Each audience's live parts, by section and by block: the public's read only what
+# `policy_page` gives the public.
 _SECTION_PARTS = {
-    "roles": (_responsibilities, _accounts),
-    "security": (_rotation_note, _custody, _devices, _policy_admins),
-    "crisis": (_contacts, _levels),
-    "law": (_law_review,),
+    Audience.MEMBERS: {
+        "roles": (_responsibilities, _accounts),
+        "security": (_rotation_note, _custody, _devices, _policy_admins),
+        "crisis": (_contacts, _levels),
+        "law": (_law_review,),
+    },
+    Audience.PUBLIC: {
+        "roles": (_areas, _official_accounts),
+        "security": (_rotation_note, _change_rule, _security_kept_for_members),
+        "crisis": (_contact_roles, _contacts_kept_for_members, _levels),
+        "law": (_law_review,),
+    },
 }
-_BLOCK_PARTS = {"speaking.stance": (_disclaimer, _spokespeople)}
+_BLOCK_PARTS = {
+    Audience.MEMBERS: {"speaking.stance": (_disclaimer, _spokespeople)},
+    Audience.PUBLIC: {"speaking.stance": (_disclaimer, _public_spokespeople)},
+}

@@ -33,6 +33,7 @@ def _policy_etag(request, ctx: OrgContext, in_force: PolicyVersion | None) -> st
         get_language(),
         str(request.user.pk or "anonymous"),
         ctx.membership.role if ctx.membership else "",
+        _audience(request, ctx),
     ]
     return hashlib.sha256("|".join(parts).encode()).hexdigest()[:32]
 
@@ -44,16 +45,28 @@ def policy_page(request, ctx):
     return _page_in_force(request, ctx, selectors.version_in_force(ctx.org))
 
 
+def _audience(request, ctx: OrgContext) -> selectors.Audience:
+    return selectors.audience_for(ctx.membership, asked=request.GET.get("as", ""))
+
+
 @condition(etag_func=_policy_etag)
 def _page_in_force(request, ctx: OrgContext, in_force: PolicyVersion | None):
     rules = Rules.from_version(in_force) if in_force else draft_rules(ctx.org)
-    return _render_page(request, ctx, rules, in_force=in_force)
+    return _render_page(request, ctx, rules, in_force=in_force, audience=_audience(request, ctx))
 
 
-def _render_page(request, ctx, rules: Rules, *, in_force: PolicyVersion | None = None, **extra):
-    page = selectors.policy_page(ctx.org, rules)
+def _render_page(
+    request,
+    ctx,
+    rules: Rules,
+    *,
+    in_force: PolicyVersion | None = None,
+    audience: selectors.Audience = selectors.Audience.MEMBERS,
+    **extra,
+):
+    page = selectors.policy_page(ctx.org, rules, audience=audience)
     context = {"ctx": ctx, "page": page, **page.data, **extra}
-    if ctx.membership and rules.version:
+    if not page.public and rules.version:
         context["acknowledged"] = selectors.has_acknowledged(
             ctx.org, request.user, in_force=in_force
         )

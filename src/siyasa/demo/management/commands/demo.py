@@ -1,5 +1,8 @@
 """`siyasa demo`: migrate, (re)build the demo organisation, print how to sign in, serve it."""
 
+import subprocess
+import sys
+
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
@@ -52,8 +55,15 @@ class Command(BaseCommand):
             out.write("")
             out.write("Two-factor sign-in is off for this demo (SIYASA_ENFORCE_TWO_FACTOR=0).")
         if not no_serve:
+            out.write("Job worker: started beside the server (it makes the PDF and Word files).")
             out.write("")
-            call_command("runserver", addr, use_reloader=False)
+            # Exports and e-mails are jobs: without a worker the PDF would stay "being prepared".
+            worker = subprocess.Popen([sys.executable, "-m", "siyasa", "db_worker"])  # noqa: S603
+            try:
+                call_command("runserver", addr, use_reloader=False)
+            finally:
+                worker.terminate()
+                worker.wait(timeout=30)
 
     def _refuse_real_data(self, database) -> None:
         users, orgs = not_the_demo()
