@@ -5,6 +5,7 @@ import datetime
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.functional import Promise
@@ -104,6 +105,16 @@ class SeverityLevel(OrgOwned):
     # R3.4: who must approve a public response at this level.
     approval_roles = models.JSONField(
         _("who approves a public response"), default=list, blank=True, validators=[validate_roles]
+    )
+    # R3.4: four eyes even on a one-role chain — each person counts once, for one role.
+    min_approvers = models.PositiveSmallIntegerField(
+        _("different approvers needed"),
+        default=1,
+        validators=[MinValueValidator(1), MaxValueValidator(9)],
+        help_text=_(
+            "At least this many different people must approve; one person counts for one role. "
+            "A role's contact and its backup may both approve."
+        ),
     )
     # R3.3: who tells whom, through which channel, how often.
     internal_comms_ar = models.TextField(
@@ -418,6 +429,10 @@ class Statement(OrgOwned):
     text_en = models.TextField(_("text (English)"), max_length=4000, blank=True)
     version = models.PositiveIntegerField(_("version"), default=1)
     created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    # Who wrote the current version (the first author, then each editor): never its approver.
+    version_author = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
 

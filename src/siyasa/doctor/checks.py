@@ -418,13 +418,15 @@ def r3_4_approval_chains(d: OrgData) -> Iterator[Finding]:
                 Fix("level_edit", {"pk": level.pk}),
             )
     # An approval chain nobody can sign in to approve leaves every statement pending.
-    approvers: dict[str, bool] = {}
+    approvers: dict[str, set[int]] = {}
     for contact in d.contacts:
         for person in (contact.person, contact.backup):
             can_sign_in = (
                 person is not None and person.is_current and person.user_id in d.member_user_ids
             )
-            approvers[contact.role] = approvers.get(contact.role, False) or can_sign_in
+            users = approvers.setdefault(contact.role, set())
+            if can_sign_in:
+                users.add(person.user_id)
     unheld = {role for level in d.levels for role in level.approval_roles}
     for role in sorted(r for r in unheld if not approvers.get(r)):
         yield Finding(
@@ -438,6 +440,43 @@ def r3_4_approval_chains(d: OrgData) -> Iterator[Finding]:
             f"crisis-role:{role}:approver",
             Fix("contact_new"),
         )
+    # One person counts for one role, so a chain needs as many different people as it has
+    # roles (and the level's minimum): one person holding every role cannot clear a statement.
+    for level in d.levels:
+        roles = [r for r in level.approval_roles if approvers.get(r)]
+        if not roles or len(roles) < len(level.approval_roles):
+            continue  # said above: no chain, or a role nobody can approve as
+        people = set().union(*(approvers[r] for r in roles)) if roles else set()
+        needed = max(level.min_approvers, len(roles))
+        if _distinct_cover(roles, approvers) < len(roles) or len(people) < needed:
+            yield Finding(
+                "R3.4",
+                S.ERROR,
+                _(
+                    "At the level “%(level)s” %(needed)s different people must approve, one per "
+                    "role, but the people who can sign in and hold its roles cannot make that up."
+                ),
+                {**_level(level), "needed": needed},
+                f"level:{level.pk}:approvers",
+                Fix("crisis_plan", query="#contacts"),
+            )
+
+
+def _distinct_cover(roles: list[str], holders: dict[str, set[int]]) -> int:
+    """How many of `roles` different people can approve at once, one role each (a matching)."""
+    taken: dict[int, str] = {}  # person -> the role they approve as
+
+    def assign(role: str, seen: set[int]) -> bool:
+        for person in sorted(holders[role]):
+            if person in seen:
+                continue
+            seen.add(person)
+            if person not in taken or assign(taken[person], seen):
+                taken[person] = role
+                return True
+        return False
+
+    return sum(assign(role, set()) for role in roles)
 
 
 def r3_5_playbooks(d: OrgData) -> Iterator[Finding]:
