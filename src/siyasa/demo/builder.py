@@ -66,7 +66,6 @@ ORGANIZATION: dict[str, Any] = {
     "name_en": "Athar Charity Society",
     "country": "SA",
     "policy_visibility": Organization.Visibility.PUBLIC,
-    "rotation_interval_days": 90,
     "hashtags": "#أثر_الخيرية #AtharCharity",
 }
 

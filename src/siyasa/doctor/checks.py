@@ -228,7 +228,7 @@ def r2_1_rotation(d: OrgData) -> Iterator[Finding]:
         custody = account_custody(account)
         if custody is None:
             continue
-        state = custody.rotation_state(d.org.rotation_interval_days, d.today)
+        state = custody.rotation_state(d.org.rotation_interval(d.today), d.today)
         params = {**_account(account), "day": state.next_on}
         if state.never_recorded:
             yield Finding(
