@@ -138,3 +138,109 @@ def browser_session(chromium, live_server, settings):
     yield open_session
     for context in contexts:
         context.close()
+
+
+# --- mail: real SMTP servers on loopback, and the job worker run inside the test ------------
+
+
+class Mailbox:
+    """An aiosmtpd handler that keeps what it accepts, and can refuse the first messages."""
+
+    def __init__(self):
+        self.messages: list = []
+        self.refuse = 0
+        self.refused = 0
+
+    async def handle_DATA(self, server, session, envelope):
+        import email
+        import email.policy
+
+        if self.refuse:
+            self.refuse -= 1
+            self.refused += 1
+            return "451 4.3.0 Try again later"
+        self.messages.append(
+            email.message_from_bytes(envelope.original_content, policy=email.policy.default)
+        )
+        return "250 2.0.0 Accepted"
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _send_to(settings, port: int, timeout: int) -> None:
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST = "127.0.0.1"
+    settings.EMAIL_PORT = port
+    settings.EMAIL_HOST_USER = ""
+    settings.EMAIL_HOST_PASSWORD = ""
+    settings.EMAIL_USE_TLS = False
+    settings.EMAIL_TIMEOUT = timeout
+
+
+@pytest.fixture
+def smtp(settings):
+    """An SMTP server on 127.0.0.1 that Django's SMTP backend sends to."""
+    from aiosmtpd.controller import Controller
+
+    mailbox = Mailbox()
+    controller = Controller(mailbox, hostname="127.0.0.1", port=free_port())
+    controller.start()
+    _send_to(settings, controller.port, timeout=10)
+    yield mailbox
+    controller.stop()
+
+
+@pytest.fixture
+def silent_smtp(settings):
+    """A server on 127.0.0.1 that accepts connections and never says a word; Django's SMTP
+    backend sends to it with a one-second EMAIL_TIMEOUT."""
+    import socket
+    import threading
+
+    server = socket.create_server(("127.0.0.1", 0))
+    held: list[socket.socket] = []
+    stop = threading.Event()
+
+    def accept():
+        server.settimeout(0.1)
+        while not stop.is_set():
+            try:
+                held.append(server.accept()[0])
+            except TimeoutError:
+                continue
+
+    thread = threading.Thread(target=accept, daemon=True)
+    thread.start()
+    _send_to(settings, server.getsockname()[1], timeout=1)
+    yield server
+    stop.set()
+    thread.join()
+    for connection in held:
+        connection.close()
+    server.close()
+
+
+@pytest.fixture
+def run_worker():
+    """Run `siyasa db_worker --batch`: every job that is ready now, then return."""
+    import signal
+
+    from django.core.management import call_command
+
+    handlers = {
+        sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGQUIT)
+    }
+
+    def run():
+        call_command("db_worker", batch=True, startup_delay=False, reload=False, verbosity=0)
+
+    yield run
+    # The worker installs its own handlers for graceful shutdown; give pytest back its own.
+    for sig, handler in handlers.items():
+        signal.signal(sig, handler)

@@ -15,6 +15,7 @@ from simple_history.models import HistoricalRecords
 
 from siyasa.core.i18n import pick
 from siyasa.core.tenancy import OrgOwned
+from siyasa.mail.models import Queued
 
 
 class CrisisRole(models.TextChoices):
@@ -484,7 +485,7 @@ class Approval(OrgOwned):
         return f"{self.statement} v{self.version} {self.role} {self.decision}"
 
 
-class Alert(OrgOwned):
+class Alert(OrgOwned, Queued):
     """One e-mail about an incident to one person, claimed once.
 
     The unique constraint (the timeline entry that caused it, the person, the event) is what
@@ -495,12 +496,6 @@ class Alert(OrgOwned):
     class Event(models.TextChoices):
         LEVEL = "level", _("Incident declared or its level changed")
         APPROVAL = "approval", _("Statement needs approval")
-
-    class Status(models.TextChoices):
-        PENDING = "pending", _("Waiting to be sent")
-        SENDING = "sending", _("Sending")
-        SENT = "sent", _("Sent")
-        FAILED = "failed", _("Failed")
 
     incident = models.ForeignKey(Incident, on_delete=models.CASCADE, related_name="alerts")
     entry = models.ForeignKey(TimelineEntry, on_delete=models.CASCADE, related_name="alerts")
@@ -514,12 +509,14 @@ class Alert(OrgOwned):
     )
     email = models.EmailField(_("sent to"))
     language = models.CharField(_("language"), max_length=2)
-    status = models.CharField(
-        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
+
+    # R3.1: an alert that could not leave is a crisis contact nobody reached by e-mail.
+    failure_requirement = "R3.1"
+    failure_is_error = True
+    failure_text = _(
+        "Crisis alerts that could not be sent in the last two weeks: %(count)s, the latest to "
+        "%(email)s."
     )
-    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
-    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
-    last_error = models.CharField(_("last error"), max_length=300, blank=True)
 
     class Meta:
         verbose_name = _("alert")

@@ -375,6 +375,20 @@ def r3_1_contacts(d: OrgData) -> Iterator[Finding]:
             )
 
 
+def mail_that_gave_up(d: OrgData) -> Iterator[Finding]:
+    """E-mails that could not be sent lately, under the requirement each kind serves: R3.1 for
+    crisis alerts (a contact nobody reached), R0.3 for reminders (the schedule they keep)."""
+    for model, (count, email) in d.failed_mail.items():
+        yield Finding(
+            model.failure_requirement,
+            S.ERROR if model.failure_is_error else S.WARNING,
+            model.failure_text,
+            {"count": count, "email": email},
+            f"mail:{model._meta.label_lower}:failed",
+            Fix("notification_log"),
+        )
+
+
 def r3_2_levels(d: OrgData) -> Iterator[Finding]:
     described = [
         level for level in d.levels if level.criteria_ar.strip() or level.criteria_en.strip()
@@ -420,12 +434,11 @@ def r3_4_approval_chains(d: OrgData) -> Iterator[Finding]:
     # An approval chain nobody can sign in to approve leaves every statement pending.
     approvers: dict[str, set[int]] = {}
     for contact in d.contacts:
+        users = approvers.setdefault(contact.role, set())
         for person in (contact.person, contact.backup):
-            can_sign_in = (
-                person is not None and person.is_current and person.user_id in d.member_user_ids
-            )
-            users = approvers.setdefault(contact.role, set())
-            if can_sign_in:
+            if person is None or not person.is_current or person.user_id is None:
+                continue
+            if person.user_id in d.member_user_ids:  # they can sign in
                 users.add(person.user_id)
     unheld = {role for level in d.levels for role in level.approval_roles}
     for role in sorted(r for r in unheld if not approvers.get(r)):
@@ -590,4 +603,5 @@ CHECKS = (
     r4_texts_and_review,
     r5_texts,
     r6_speaking,
+    mail_that_gave_up,
 )

@@ -1,10 +1,8 @@
 """Fixtures for the crisis room: an emergency contact list with sign-ins, mail and jobs at once."""
 
-import signal
 from dataclasses import dataclass, field
 
 import pytest
-from django.core.management import call_command
 from django.test import Client
 
 from siyasa.core.tests.factories import (
@@ -141,18 +139,3 @@ def declare_data(level, lead, *, summary="x", kind="communication", **answers) -
         "lead": lead.pk,
         **{f"q_{q.key}": answers.get(q.key, q.answers[0].key) for q in QUESTIONS},
     }
-
-
-@pytest.fixture
-def run_worker():
-    """Run `siyasa db_worker --batch`: every job that is ready now, then return."""
-    handlers = {
-        sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGQUIT)
-    }
-
-    def run():
-        call_command("db_worker", batch=True, startup_delay=False, reload=False, verbosity=0)
-
-    yield run
-    for sig, handler in handlers.items():
-        signal.signal(sig, handler)
