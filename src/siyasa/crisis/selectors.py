@@ -246,12 +246,13 @@ def state(
     it; a rejection stands until the text changes, whoever holds the role now.
     """
     required = list(dict.fromkeys(required_roles))
-    first: dict[object, object] = {}
+    seen = set()  # people who already decided on this version
     current = []
     for a in approvals:
-        if a.version != current_version or (a.approver_id is not None and a.approver_id in first):
+        if a.version != current_version or a.approver_id in seen:
             continue
-        first[a.approver_id] = a
+        if a.approver_id is not None:  # a deleted user's decisions are each their own
+            seen.add(a.approver_id)
         if a.role in required:
             current.append(a)
     approving = [a for a in current if a.decision == APPROVE and holds(a, holders)]
