@@ -195,6 +195,9 @@ class Mailbox:
         self.refused = 0
 
     async def handle_DATA(self, server, session, envelope):
+        import email
+        import email.policy
+
         if self.refuse:
             self.refuse -= 1
             self.refused += 1
@@ -206,31 +209,67 @@ class Mailbox:
 
 
 def free_port() -> int:
+
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
 
 
-@pytest.fixture
-def smtp(settings):
-    """An SMTP server on 127.0.0.1 that Django's SMTP backend sends to."""
-    mailbox = Mailbox()
-    controller = Controller(mailbox, hostname="127.0.0.1", port=free_port())
-    controller.start()
+def _send_to(settings, port: int, timeout: int) -> None:
     settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     settings.EMAIL_HOST = "127.0.0.1"
-    settings.EMAIL_PORT = controller.port
+    settings.EMAIL_PORT = port
     settings.EMAIL_HOST_USER = ""
     settings.EMAIL_HOST_PASSWORD = ""
     settings.EMAIL_USE_TLS = False
-    settings.EMAIL_TIMEOUT = 10
+    settings.EMAIL_TIMEOUT = timeout
+
+
+@pytest.fixture
+def smtp(settings):
+    """An SMTP server on 127.0.0.1 that Django's SMTP backend sends to."""
+
+    mailbox = Mailbox()
+    controller = Controller(mailbox, hostname="127.0.0.1", port=free_port())
+    controller.start()
+    _send_to(settings, controller.port, timeout=10)
     yield mailbox
     controller.stop()
 
 
 @pytest.fixture
+def silent_smtp(settings):
+    """A server on 127.0.0.1 that accepts connections and never says a word; Django's SMTP
+    backend sends to it with a one-second EMAIL_TIMEOUT."""
+    import threading
+
+    server = socket.create_server(("127.0.0.1", 0))
+    held: list[socket.socket] = []
+    stop = threading.Event()
+
+    def accept():
+        server.settimeout(0.1)
+        while not stop.is_set():
+            try:
+                held.append(server.accept()[0])
+            except TimeoutError:
+                continue
+
+    thread = threading.Thread(target=accept, daemon=True)
+    thread.start()
+    _send_to(settings, server.getsockname()[1], timeout=1)
+    yield server
+    stop.set()
+    thread.join()
+    for connection in held:
+        connection.close()
+    server.close()
+
+
+@pytest.fixture
 def run_worker():
     """Run `siyasa db_worker --batch`: every job that is ready now, then return."""
+
     handlers = {
         sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGQUIT)
     }

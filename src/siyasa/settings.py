@@ -175,6 +175,9 @@ EMAIL_PORT = envint("EMAIL_PORT", 25)
 EMAIL_HOST_USER = env("EMAIL_HOST_USER")
 EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD")
 EMAIL_USE_TLS = envbool("EMAIL_USE_TLS", False)
+# Seconds an SMTP server may take to answer before the attempt fails and is retried: without
+# it, a server that accepts a connection and never answers holds the worker for ever.
+EMAIL_TIMEOUT = envint("EMAIL_TIMEOUT", 30)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Siyasa <siyasa@localhost>")
 
 # Owners and policy admins (and everyone in an organisation that asks for it) confirm a one-time

@@ -83,13 +83,59 @@ def can_steer_incident(membership: Membership | None, *, is_lead: bool) -> bool:
     return is_lead or can(membership, Capability.MANAGE_POLICY)
 
 
+class Refusal(StrEnum):
+    """Why a person may not decide on a statement's current version (R3.4)."""
+
+    NOT_HOLDER = "not_holder"  # the role is not theirs, or not one this level requires
+    AUTHOR = "author"  # they wrote this version
+    DECIDED = "decided"  # they already decided on this version as this role
+    OTHER_ROLE = "other_role"  # they already decided on this version as another role
+
+
+def statement_refusal(
+    membership: Membership | None,
+    *,
+    role: str,
+    held_roles: set[str],
+    required_roles: list[str],
+    wrote_version: bool,
+    decided_roles: set[str],
+) -> Refusal | None:
+    """Why `membership` may not approve or reject a statement's current version as `role`, or
+    None when they may. Only someone holding that crisis role (as the emergency contact or their
+    backup) when the incident's level requires it — whatever their role in Siyasa, an owner
+    included; never the person who wrote that version; and each person decides once on a
+    version, as one role (`decided_roles`: the roles they already decided on it as)."""
+    if membership is None or role not in required_roles or role not in held_roles:
+        return Refusal.NOT_HOLDER
+    if wrote_version:
+        return Refusal.AUTHOR
+    if role in decided_roles:
+        return Refusal.DECIDED
+    if decided_roles:
+        return Refusal.OTHER_ROLE
+    return None
+
+
 def can_decide_statement(
-    membership: Membership | None, *, role: str, held_roles: set[str], required_roles: list[str]
+    membership: Membership | None,
+    *,
+    role: str,
+    held_roles: set[str],
+    required_roles: list[str],
+    wrote_version: bool,
+    decided_roles: set[str],
 ) -> bool:
-    """Approve or reject a statement as `role`: only someone holding that crisis role (as the
-    emergency contact or their backup) when the incident's level requires it — whatever their
-    role in Siyasa, an owner included."""
-    return membership is not None and role in required_roles and role in held_roles
+    """Whether the decision buttons are offered: `statement_refusal` finds no reason not to."""
+    refusal = statement_refusal(
+        membership,
+        role=role,
+        held_roles=held_roles,
+        required_roles=required_roles,
+        wrote_version=wrote_version,
+        decided_roles=decided_roles,
+    )
+    return refusal is None
 
 
 def can_record_rotation(membership: Membership | None, *, is_custodian: bool) -> bool:

@@ -15,11 +15,16 @@ from siyasa.orgs.models import Person
 Status = Alert.Status
 
 
-def deliver(*, organization_id: int, alert_id: int) -> Outcome:
-    """Send a pending alert; one that is sent, failed or being sent elsewhere is left alone."""
+def deliver(
+    *, organization_id: int, alert_id: int, lease_check: bool = False, on_claim=None
+) -> Outcome:
+    """Send a pending alert; one that is sent, failed or being sent elsewhere is left alone
+    (`lease_check`, `on_claim`: see `send_once`)."""
     rows = Alert.objects.filter(organization_id=organization_id, pk=alert_id)
     related = ("organization", "person", "incident__lead", "level", "entry", "statement")
-    return send_once(rows, related=related, build=message)
+    return send_once(
+        rows, related=related, build=message, lease_check=lease_check, on_claim=on_claim
+    )
 
 
 def message(alert: Alert) -> EmailMultiAlternatives:

@@ -69,6 +69,7 @@ class SeverityLevelForm(OrgModelForm):
             "criteria_en",
             "notify_roles",
             "approval_roles",
+            "min_approvers",
             "internal_comms_ar",
             "internal_comms_en",
             "holding_statement_ar",

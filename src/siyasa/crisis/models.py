@@ -5,6 +5,7 @@ import datetime
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.functional import Promise
@@ -14,6 +15,7 @@ from simple_history.models import HistoricalRecords
 
 from siyasa.core.i18n import pick
 from siyasa.core.tenancy import OrgOwned
+from siyasa.mail.models import Queued
 
 
 class CrisisRole(models.TextChoices):
@@ -104,6 +106,16 @@ class SeverityLevel(OrgOwned):
     # R3.4: who must approve a public response at this level.
     approval_roles = models.JSONField(
         _("who approves a public response"), default=list, blank=True, validators=[validate_roles]
+    )
+    # R3.4: four eyes even on a one-role chain — each person counts once, for one role.
+    min_approvers = models.PositiveSmallIntegerField(
+        _("different approvers needed"),
+        default=1,
+        validators=[MinValueValidator(1), MaxValueValidator(9)],
+        help_text=_(
+            "At least this many different people must approve; one person counts for one role. "
+            "A role's contact and its backup may both approve."
+        ),
     )
     # R3.3: who tells whom, through which channel, how often.
     internal_comms_ar = models.TextField(
@@ -420,6 +432,10 @@ class Statement(OrgOwned):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
+    # Who wrote the current version (the first author, then each editor): never its approver.
+    version_author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
 
     class Meta:
         verbose_name = _("statement")
@@ -469,7 +485,7 @@ class Approval(OrgOwned):
         return f"{self.statement} v{self.version} {self.role} {self.decision}"
 
 
-class Alert(OrgOwned):
+class Alert(OrgOwned, Queued):
     """One e-mail about an incident to one person, claimed once.
 
     The unique constraint (the timeline entry that caused it, the person, the event) is what
@@ -480,12 +496,6 @@ class Alert(OrgOwned):
     class Event(models.TextChoices):
         LEVEL = "level", _("Incident declared or its level changed")
         APPROVAL = "approval", _("Statement needs approval")
-
-    class Status(models.TextChoices):
-        PENDING = "pending", _("Waiting to be sent")
-        SENDING = "sending", _("Sending")
-        SENT = "sent", _("Sent")
-        FAILED = "failed", _("Failed")
 
     incident = models.ForeignKey(Incident, on_delete=models.CASCADE, related_name="alerts")
     entry = models.ForeignKey(TimelineEntry, on_delete=models.CASCADE, related_name="alerts")
@@ -499,12 +509,14 @@ class Alert(OrgOwned):
     )
     email = models.EmailField(_("sent to"))
     language = models.CharField(_("language"), max_length=2)
-    status = models.CharField(
-        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
+
+    # R3.1: an alert that could not leave is a crisis contact nobody reached by e-mail.
+    failure_requirement = "R3.1"
+    failure_is_error = True
+    failure_text = _(
+        "Crisis alerts that could not be sent in the last two weeks: %(count)s, the latest to "
+        "%(email)s."
     )
-    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
-    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
-    last_error = models.CharField(_("last error"), max_length=300, blank=True)
 
     class Meta:
         verbose_name = _("alert")

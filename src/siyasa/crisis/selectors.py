@@ -1,10 +1,10 @@
 """Reads of the crisis plan and the crisis room."""
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TypeVar
 
-from django.db.models import Case, IntegerField, Prefetch, Q, Value, When
+from django.db.models import Case, IntegerField, Prefetch, Value, When
 
 from siyasa.core.i18n import pick
 from siyasa.core.permissions import can_decide_statement
@@ -21,7 +21,10 @@ from siyasa.crisis.models import (
     TimelineEntry,
 )
 from siyasa.orgs import selectors as org_selectors
-from siyasa.orgs.models import Organization
+from siyasa.orgs.models import Organization, Person
+
+# crisis role -> the users who hold it now (as the emergency contact or the backup)
+Holders = Mapping[str, set[int]]
 
 
 def emergency_contacts(org: Organization):
@@ -129,9 +132,10 @@ def incident_page(org: Organization, incident: Incident, membership) -> dict:
         entry.corrected_entry = by_id.get(entry.corrects_id)
     for approval in decisions:
         approval.who = names.get(approval.approver_id, "")
-    held = roles_held(org, user)
+    holders = role_holders(org)
+    held = roles_of(holders, user)
     for statement in statements:
-        _add_decisions(statement, incident, held, membership)
+        _add_decisions(statement, incident, holders, held, membership)
     tasks = list(incident.tasks.select_related("owner"))
     return {
         "timeline": timeline,
@@ -146,29 +150,44 @@ def incident_page(org: Organization, incident: Incident, membership) -> dict:
     }
 
 
-def _add_decisions(statement, incident: Incident, held: set[str], membership) -> None:
+def _add_decisions(
+    statement, incident: Incident, holders: Holders, held: set[str], membership
+) -> None:
     """The statement's state, one row per required role, and the decisions that no longer
     count (on earlier versions)."""
-    required = incident.level.approval_roles
+    level = incident.level
+    required = level.approval_roles
     decisions = list(statement.approvals.all())
-    statement.state = state(required, decisions, statement.version)
+    statement.state = state(
+        required, decisions, statement.version, holders=holders, min_approvers=level.min_approvers
+    )
     current = [a for a in decisions if a.version == statement.version]
+    for approval in current:
+        approval.counts = approval.decision == REJECT or holds(approval, holders)
     statement.older = [a for a in decisions if a.version != statement.version]
+    user_id = membership.user_id if membership is not None else None
+    wrote = user_id is not None and statement.version_author_id == user_id
+    decided = {a.role for a in current if a.approver_id == user_id}
     statement.rows = []
     for role in required:
         mine = [a for a in current if a.role == role]
-        # A rejection is what the others need to see first.
-        shown = next((a for a in mine if a.decision == Approval.Decision.REJECT), None)
-        decided = membership is not None and any(a.approver_id == membership.user_id for a in mine)
+        # A rejection is what the others need to see first, then an approval that counts.
+        shown = next((a for a in mine if a.decision == REJECT), None) or next(
+            (a for a in mine if a.counts), None
+        )
         statement.rows.append(
             RoleDecision(
                 role=role,
                 label=str(CrisisRole(role).label) if role in CrisisRole.values else role,
                 approval=shown or (mine[0] if mine else None),
                 may_decide=incident.is_open
-                and not decided
                 and can_decide_statement(
-                    membership, role=role, held_roles=held, required_roles=required
+                    membership,
+                    role=role,
+                    held_roles=held,
+                    required_roles=required,
+                    wrote_version=wrote,
+                    decided_roles=decided,
                 ),
             )
         )
@@ -195,46 +214,91 @@ APPROVE, REJECT = Approval.Decision.APPROVE, Approval.Decision.REJECT
 @dataclass(frozen=True)
 class State:
     status: str
-    # Required roles without an approval of the current version, in the chain's order.
+    # Required roles without a counting approval of the current version, in the chain's order.
     missing: tuple[str, ...] = ()
     # Required roles that rejected the current version.
     rejected: tuple[str, ...] = ()
+    # How many more different people must approve to reach the level's minimum.
+    approvers_short: int = 0
 
     @property
     def publishable(self) -> bool:
         return self.status == PUBLISHABLE
 
 
-def state(required_roles: Iterable[str], approvals: Iterable, current_version: int) -> State:
+def holds(decision, holders: Holders) -> bool:
+    """Whether the person who decided still holds the role they decided as."""
+    return decision.approver_id in holders.get(decision.role, ())
+
+
+def state(
+    required_roles: Iterable[str],
+    approvals: Iterable,
+    current_version: int,
+    *,
+    holders: Holders,
+    min_approvers: int = 1,
+) -> State:
     """The state of a statement from its required roles and its decisions (anything with
-    `version`, `role` and `decision`)."""
+    `version`, `role`, `decision` and `approver_id`, in the order they were made).
+
+    Each person counts once on a version: their first decision. An approval counts only while
+    its approver still holds the role it was given as, so a change of crisis contacts withdraws
+    it; a rejection stands until the text changes, whoever holds the role now.
+    """
     required = list(dict.fromkeys(required_roles))
-    current = [a for a in approvals if a.version == current_version and a.role in required]
-    approved = {a.role for a in current if a.decision == APPROVE}
+    seen = set()  # people who already decided on this version
+    current = []
+    for a in approvals:
+        if a.version != current_version or a.approver_id in seen:
+            continue
+        if a.approver_id is not None:  # a deleted user's decisions are each their own
+            seen.add(a.approver_id)
+        if a.role in required:
+            current.append(a)
+    approving = [a for a in current if a.decision == APPROVE and holds(a, holders)]
+    approved = {a.role for a in approving}
     rejected = tuple(
         r for r in required if any(a.role == r and a.decision == REJECT for a in current)
     )
     missing = tuple(r for r in required if r not in approved)
+    short = max(0, min_approvers - len(approving))
     if rejected:
-        return State(REJECTED, missing, rejected)
-    if missing or not required:
-        return State(PENDING, missing)
+        return State(REJECTED, missing, rejected, short)
+    if missing or short or not required:
+        return State(PENDING, missing, approvers_short=short)
     return State(PUBLISHABLE)
 
 
-def statement_state(statement: Statement) -> State:
+def statement_state(statement: Statement, holders: Holders | None = None) -> State:
+    level = statement.incident.level
     return state(
-        statement.incident.level.approval_roles, statement.approvals.all(), statement.version
+        level.approval_roles,
+        statement.approvals.all(),
+        statement.version,
+        holders=role_holders(statement.organization_id) if holders is None else holders,
+        min_approvers=level.min_approvers,
     )
 
 
-def roles_held(org, user) -> set[str]:
-    """The crisis roles `user` holds in `org`: as the emergency contact or as the backup."""
-    person = org_selectors.person_for(org, user)
-    if person is None or not person.is_current:
+def role_holders(org) -> dict[str, set[int]]:
+    """Who may decide as each crisis role now: the users of the current people named as its
+    emergency contact or backup (one query)."""
+    holders: dict[str, set[int]] = {}
+    active = Person.Status.ACTIVE
+    rows = EmergencyContact.objects.for_org(org).values_list(
+        "role", "person__user_id", "person__status", "backup__user_id", "backup__status"
+    )
+    for role, person, person_status, backup, backup_status in rows:
+        users = holders.setdefault(role, set())
+        for user_id, status in ((person, person_status), (backup, backup_status)):
+            if user_id is not None and status == active:
+                users.add(user_id)
+    return holders
+
+
+def roles_of(holders: Holders, user) -> set[str]:
+    """The crisis roles `user` holds, from `role_holders`."""
+    if user is None or not user.is_authenticated:
         return set()
-    return set(
-        EmergencyContact.objects.for_org(org)
-        .filter(Q(person=person) | Q(backup=person))
-        .values_list("role", flat=True)
-    )
+    return {role for role, users in holders.items() if user.pk in users}

@@ -56,6 +56,10 @@ USERS = [
     ("staff", Role.STAFF, "writer"),
     ("editor", Role.EDITOR, "designer"),
     ("pr", Role.STAFF, "pr"),
+    # The legal adviser and the board delegate sign in to approve critical statements: one
+    # person counts for one role (R3.4), so the director cannot approve as three.
+    ("lawyer", Role.STAFF, "lawyer"),
+    ("board", Role.STAFF, "board"),
 ]
 
 ORGANIZATION: dict[str, Any] = {
@@ -63,7 +67,6 @@ ORGANIZATION: dict[str, Any] = {
     "name_en": "Athar Charity Society",
     "country": "SA",
     "policy_visibility": Organization.Visibility.PUBLIC,
-    "rotation_interval_days": 90,
     "hashtags": "#أثر_الخيرية #AtharCharity",
 }
 
@@ -472,6 +475,8 @@ def _past_incident(org: Organization, people: dict, users: dict, today: datetime
 
     level = SeverityLevel.objects.get(organization=org, rank=2)
     lead, manager, pr = people["digital"], users["manager"], users["pr"]
+    # The writer drafts the statement; the two approvers are other people (R3.4).
+    writer = users["staff"]
     incident = Incident.objects.create(
         organization=org,
         number=1,
@@ -502,7 +507,7 @@ def _past_incident(org: Organization, people: dict, users: dict, today: datetime
     text_ar, text_en = data["statement"]
     statement = Statement.objects.create(
         organization=org, incident=incident, number=1, text_ar=text_ar, text_en=text_en,
-        created_by=manager,
+        created_by=writer, version_author=writer,
     )  # fmt: skip
     Approval.objects.bulk_create(
         Approval(
@@ -526,7 +531,7 @@ def _past_incident(org: Organization, people: dict, users: dict, today: datetime
         (at(10, 12), manager, K.NOTE,
          "أوقفنا المنشورات المجدولة لحملة رمضان مؤقتًا، وحفظنا صور التغريدات وروابطها.", {}),
         (at(10, 20), manager, K.TASK_ADDED, "", {"task": title}),
-        (at(10, 40), manager, K.STATEMENT_SUBMITTED, "",
+        (at(10, 40), writer, K.STATEMENT_SUBMITTED, "",
          {"statement": 1, "version": 1, "text": {"ar": text_ar, "en": text_en}}),
         (at(11, 5), manager, K.APPROVED, "", {"statement": 1, "version": 1, "role": "social_team"}),
         (at(11, 20), pr, K.APPROVED, "", {"statement": 1, "version": 1,

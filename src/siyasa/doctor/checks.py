@@ -228,7 +228,7 @@ def r2_1_rotation(d: OrgData) -> Iterator[Finding]:
         custody = account_custody(account)
         if custody is None:
             continue
-        state = custody.rotation_state(d.org.rotation_interval_days, d.today)
+        state = custody.rotation_state(d.org.rotation_interval(d.today), d.today)
         params = {**_account(account), "day": state.next_on}
         if state.never_recorded:
             yield Finding(
@@ -375,6 +375,20 @@ def r3_1_contacts(d: OrgData) -> Iterator[Finding]:
             )
 
 
+def mail_that_gave_up(d: OrgData) -> Iterator[Finding]:
+    """E-mails that could not be sent lately, under the requirement each kind serves: R3.1 for
+    crisis alerts (a contact nobody reached), R0.3 for reminders (the schedule they keep)."""
+    for model, (count, email) in d.failed_mail.items():
+        yield Finding(
+            model.failure_requirement,
+            S.ERROR if model.failure_is_error else S.WARNING,
+            model.failure_text,
+            {"count": count, "email": email},
+            f"mail:{model._meta.label_lower}:failed",
+            Fix("notification_log"),
+        )
+
+
 def r3_2_levels(d: OrgData) -> Iterator[Finding]:
     described = [
         level for level in d.levels if level.criteria_ar.strip() or level.criteria_en.strip()
@@ -418,13 +432,14 @@ def r3_4_approval_chains(d: OrgData) -> Iterator[Finding]:
                 Fix("level_edit", {"pk": level.pk}),
             )
     # An approval chain nobody can sign in to approve leaves every statement pending.
-    approvers: dict[str, bool] = {}
+    approvers: dict[str, set[int]] = {}
     for contact in d.contacts:
+        users = approvers.setdefault(contact.role, set())
         for person in (contact.person, contact.backup):
-            can_sign_in = (
-                person is not None and person.is_current and person.user_id in d.member_user_ids
-            )
-            approvers[contact.role] = approvers.get(contact.role, False) or can_sign_in
+            if person is None or not person.is_current or person.user_id is None:
+                continue
+            if person.user_id in d.member_user_ids:  # they can sign in
+                users.add(person.user_id)
     unheld = {role for level in d.levels for role in level.approval_roles}
     for role in sorted(r for r in unheld if not approvers.get(r)):
         yield Finding(
@@ -438,6 +453,43 @@ def r3_4_approval_chains(d: OrgData) -> Iterator[Finding]:
             f"crisis-role:{role}:approver",
             Fix("contact_new"),
         )
+    # One person counts for one role, so a chain needs as many different people as it has
+    # roles (and the level's minimum): one person holding every role cannot clear a statement.
+    for level in d.levels:
+        roles = [r for r in level.approval_roles if approvers.get(r)]
+        if not roles or len(roles) < len(level.approval_roles):
+            continue  # said above: no chain, or a role nobody can approve as
+        people = set().union(*(approvers[r] for r in roles)) if roles else set()
+        needed = max(level.min_approvers, len(roles))
+        if _distinct_cover(roles, approvers) < len(roles) or len(people) < needed:
+            yield Finding(
+                "R3.4",
+                S.ERROR,
+                _(
+                    "At the level “%(level)s” %(needed)s different people must approve, one per "
+                    "role, but the people who can sign in and hold its roles cannot make that up."
+                ),
+                {**_level(level), "needed": needed},
+                f"level:{level.pk}:approvers",
+                Fix("crisis_plan", query="#contacts"),
+            )
+
+
+def _distinct_cover(roles: list[str], holders: dict[str, set[int]]) -> int:
+    """How many of `roles` different people can approve at once, one role each (a matching)."""
+    taken: dict[int, str] = {}  # person -> the role they approve as
+
+    def assign(role: str, seen: set[int]) -> bool:
+        for person in sorted(holders[role]):
+            if person in seen:
+                continue
+            seen.add(person)
+            if person not in taken or assign(taken[person], seen):
+                taken[person] = role
+                return True
+        return False
+
+    return sum(assign(role, set()) for role in roles)
 
 
 def r3_5_playbooks(d: OrgData) -> Iterator[Finding]:
@@ -551,4 +603,5 @@ CHECKS = (
     r4_texts_and_review,
     r5_texts,
     r6_speaking,
+    mail_that_gave_up,
 )

@@ -5,10 +5,12 @@ import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from django.apps import apps
 from django.db.models import Count, F, OuterRef, Q, Subquery
 from django.utils.translation import gettext_lazy as _
 
 from siyasa.crisis.models import EmergencyContact, Playbook, SeverityLevel
+from siyasa.mail.models import Queued
 from siyasa.orgs.models import Membership, Organization, Person
 from siyasa.policy.models import Acknowledgement, PolicyVersion
 from siyasa.policy.rules import Rules, draft_rules_for
@@ -22,6 +24,8 @@ from siyasa.registry.models import (
 from siyasa.security.models import Offboarding
 
 ACTIVE = Person.Status.ACTIVE
+# How far back the doctor looks for e-mails that could not be sent ("two weeks" in its words).
+FAILED_MAIL_DAYS = 14
 
 
 @dataclass
@@ -48,6 +52,9 @@ class OrgData:
     # Users who can sign in to the organisation (its members).
     member_user_ids: set[int] = field(default_factory=set)
     acknowledged: int = 0
+    # E-mails that gave up in the last FAILED_MAIL_DAYS days, by queued-mail model:
+    # model -> (how many, the address of the latest).
+    failed_mail: dict = field(default_factory=dict)
 
 
 def load(orgs: list[Organization], today: datetime.date) -> dict[int, OrgData]:
@@ -62,6 +69,7 @@ def load(orgs: list[Organization], today: datetime.date) -> dict[int, OrgData]:
     _crisis(data, ids)
     _rules(data, ids, today)
     _offboardings(data, ids)
+    _failed_mail(data, ids, today)
     return data
 
 
@@ -207,3 +215,18 @@ def _offboardings(data, ids):
     )
     for offboarding in rows:
         data[offboarding.organization_id].offboardings.append(offboarding)
+
+
+def _failed_mail(data, ids, today):
+    """One query per kind of queued e-mail that belongs to organisations (a reminder digest, a
+    crisis alert — the models live above the doctor, so they are found, not imported)."""
+    since = today - datetime.timedelta(days=FAILED_MAIL_DAYS)
+    for model in apps.get_models():
+        if not issubclass(model, Queued) or not model.failure_requirement:
+            continue
+        rows = model.objects.filter(
+            organization__in=ids, status=Queued.Status.FAILED, updated_at__date__gte=since
+        ).order_by("updated_at", "pk")
+        for org_id, email in rows.values_list("organization_id", "email"):
+            count, _latest = data[org_id].failed_mail.get(model, (0, ""))
+            data[org_id].failed_mail[model] = (count + 1, email)

@@ -4,6 +4,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from siyasa.core.tenancy import OrgOwned
+from siyasa.mail.models import Queued
 
 
 class Kind(models.TextChoices):
@@ -15,14 +16,8 @@ class Kind(models.TextChoices):
     FINDING = "finding", _("Error in the policy's health")
 
 
-class Digest(OrgOwned):
+class Digest(OrgOwned, Queued):
     """One e-mail to one person on one day, gathering every reminder due to them that day."""
-
-    class Status(models.TextChoices):
-        PENDING = "pending", _("Waiting to be sent")
-        SENDING = "sending", _("Sending")
-        SENT = "sent", _("Sent")
-        FAILED = "failed", _("Failed")
 
     # Deleting a person deletes what was sent to them: the log holds personal data.
     person = models.ForeignKey(
@@ -34,15 +29,16 @@ class Digest(OrgOwned):
     email = models.EmailField(_("sent to"))
     day = models.DateField(_("day"))
     language = models.CharField(_("language"), max_length=2)
-    status = models.CharField(
-        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
-    )
-    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
-    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
-    last_error = models.CharField(_("last error"), max_length=300, blank=True)
     # The `siyasa remind` run that created the row: lets a run find the rows it inserted
     # itself when it inserts with conflicts ignored.
     run = models.UUIDField(editable=False, db_index=True)
+
+    # R0.3: the reminders are how the review and the acknowledgements keep to their schedule.
+    failure_requirement = "R0.3"
+    failure_text = _(
+        "Reminder e-mails that could not be sent in the last two weeks: %(count)s, the latest "
+        "to %(email)s."
+    )
 
     class Meta:
         verbose_name = _("digest")

@@ -75,7 +75,7 @@ def due_items(
 def rotation(f: OrgFacts) -> Iterator[DueItem]:
     """R2.1: custodian and backup, once in the week before a due date, then weekly while late."""
     for custody in f.custodies:
-        state = custody.rotation_state(f.org.rotation_interval_days, f.today)
+        state = custody.rotation_state(f.org.rotation_interval(f.today), f.today)
         due = state.next_on
         params: dict[str, object] = {"account": _account(custody.account)}
         if due is None:

@@ -1,14 +1,21 @@
-"""`siyasa remind`: decide what is due everywhere, claim it once, queue one job per digest, and
-keep the day's health score of every organisation for the trend."""
+"""`siyasa remind`: decide what is due everywhere, claim it once, queue one job per digest, hand
+every e-mail a dead worker left "sending" to its watchdog, and keep the day's health score of
+every organisation for the trend."""
 
 import datetime
 from dataclasses import dataclass
 
 from django.db import transaction
 
+from siyasa.crisis import jobs as crisis_jobs
+from siyasa.crisis.models import Alert
 from siyasa.doctor import engine
+from siyasa.mail import jobs as mail_jobs
+from siyasa.mail import outbox
+from siyasa.mail.models import Message
 from siyasa.notify import digests, jobs, reminders
 from siyasa.notify.digests import Plan
+from siyasa.notify.models import Digest
 from siyasa.orgs.models import Organization
 
 
@@ -36,6 +43,20 @@ def remind(*, today: datetime.date, dry_run: bool = False) -> RemindResult:
         claimed = digests.claim(items, day=today)
         for digest, _count in claimed:
             jobs.enqueue(organization_id=digest.organization_id, digest_id=digest.pk)
+    take_back_left_sending()
     # After the claims, not with them: a failure here must not hold back the reminders.
     engine.record(list(reports.values()))
     return RemindResult(False, [], len(claimed), sum(count for _digest, count in claimed))
+
+
+def take_back_left_sending() -> None:
+    """Every e-mail still "sending" past its lease (its worker died, and its watchdog never ran —
+    e.g. it was claimed before watchdogs existed) goes to its watchdog run, which sends it."""
+    for digest in outbox.left_sending(Digest.objects.all()).only("pk", "organization_id"):
+        jobs.enqueue(organization_id=digest.organization_id, digest_id=digest.pk, lease_check=True)
+    for alert in outbox.left_sending(Alert.objects.all()).only("pk", "organization_id"):
+        crisis_jobs.enqueue(
+            organization_id=alert.organization_id, alert_id=alert.pk, lease_check=True
+        )
+    for message_id in outbox.left_sending(Message.objects.all()).values_list("pk", flat=True):
+        mail_jobs.enqueue_message(message_id, lease_check=True)

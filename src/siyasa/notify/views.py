@@ -1,4 +1,5 @@
-"""The notification log: what was sent to whom and when, for those who manage the policy."""
+"""The notification log: what was sent to whom and when — the reminder digests and the crisis
+alerts, with those that could not be sent — for those who manage the policy."""
 
 from django.core.paginator import Paginator
 from django.shortcuts import render
@@ -14,6 +15,7 @@ PER_PAGE = 25
 @org_view(Capability.MANAGE_POLICY)
 def notification_log(request, ctx):
     page = Paginator(selectors.digests(ctx.org), PER_PAGE).get_page(request.GET.get("page"))
+    alerts = Paginator(selectors.alerts(ctx.org), PER_PAGE).get_page(request.GET.get("alerts"))
     language = get_language()
     rows = [
         (
@@ -25,4 +27,8 @@ def notification_log(request, ctx):
         )
         for digest in page
     ]
-    return render(request, "notify/notification_log.html", {"ctx": ctx, "page": page, "rows": rows})
+    return render(
+        request,
+        "notify/notification_log.html",
+        {"ctx": ctx, "page": page, "rows": rows, "alerts": alerts},
+    )

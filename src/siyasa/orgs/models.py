@@ -13,6 +13,9 @@ from simple_history.models import HistoricalRecords
 from siyasa.core.permissions import Role
 from siyasa.core.tenancy import OrgOwned
 
+# R2.1: the rotation interval until a published version states one.
+DEFAULT_ROTATION_INTERVAL_DAYS = 90
+
 
 class Organization(models.Model):
     class Visibility(models.TextChoices):
@@ -41,11 +44,11 @@ class Organization(models.Model):
         choices=Visibility.choices,
         default=Visibility.MEMBERS,
     )
-    # R2.1: the organisation-wide rotation interval in force, copied from the policy settings when
-    # a version is published (policy.services.publish_version); a custody record may override it.
-    rotation_interval_days = models.PositiveSmallIntegerField(
-        _("password rotation interval (days)"), default=90
-    )
+    # R2.1: the organisation-wide rotation interval each published version puts in force from its
+    # effective date, [[ISO day, days], …] in publication order — written only by
+    # policy.services.publish_version, read through `rotation_interval(day)` by the registries
+    # below the policy app; a custody record may override it.
+    rotation_intervals = models.JSONField(default=list, blank=True, editable=False)
     # R0.4: one identity on every channel.
     hashtags = models.CharField(
         _("official hashtags"), max_length=300, blank=True, help_text=_("Separated by spaces.")
@@ -81,6 +84,15 @@ class Organization(models.Model):
     @property
     def is_public(self) -> bool:
         return self.policy_visibility == self.Visibility.PUBLIC
+
+    def rotation_interval(self, day: datetime.date) -> int:
+        """R2.1: the rotation interval in force on `day` — the one the latest version in force
+        that day states (versions take effect in publication order), 90 days before any."""
+        days = DEFAULT_ROTATION_INTERVAL_DAYS
+        for start, interval in self.rotation_intervals:
+            if datetime.date.fromisoformat(start) <= day:
+                days = interval
+        return days
 
 
 class Membership(models.Model):

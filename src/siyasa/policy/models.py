@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from siyasa.core.tenancy import OrgOwned, OrgQuerySet
+from siyasa.orgs.models import DEFAULT_ROTATION_INTERVAL_DAYS
 
 
 class PolicyText(OrgOwned):
@@ -65,9 +66,10 @@ class PolicySettings(OrgOwned):
         related_name="+",
     )
     legal_reviewed_on = models.DateField(_("date of legal review"), null=True, blank=True)
-    # R2.1: takes effect (on Organization.rotation_interval_days) when a version is published.
+    # R2.1: in force from the effective date of the version that states it
+    # (Organization.rotation_interval).
     rotation_interval_days = models.PositiveSmallIntegerField(
-        _("password rotation interval (days)"), default=90
+        _("password rotation interval (days)"), default=DEFAULT_ROTATION_INTERVAL_DAYS
     )
     # R0.3: the policy is reviewed on a schedule by a named owner.
     review_owner = models.ForeignKey(

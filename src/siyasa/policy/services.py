@@ -41,7 +41,6 @@ def seed_policy(org: Organization) -> None:
         stance=INITIAL_STANCE,
         disclaimer_ar=disclaimer_ar,
         disclaimer_en=disclaimer_en,
-        rotation_interval_days=org.rotation_interval_days,
     )
 
 
@@ -89,7 +88,8 @@ def publish_version(
     """Publish the draft as the next immutable version, all or nothing.
 
     The organisation row is locked so two publishers cannot take the same number; the rotation
-    interval the version states becomes the one the registries use (R2.1).
+    interval the version states becomes the one the registries use from its effective date
+    (R2.1, `Organization.rotation_interval`) — not before.
     """
     require(membership, Capability.MANAGE_POLICY)
     org = membership.organization
@@ -110,10 +110,20 @@ def publish_version(
             content=rules.to_content(),
             published_by=membership.user,
         )
-        locked.rotation_interval_days = rules.rotation_interval_days
-        locked.save(update_fields=["rotation_interval_days", "updated_at"])
+        intervals = [
+            *locked.rotation_intervals,
+            [effective_on.isoformat(), rules.rotation_interval_days],
+        ]
+        locked.rotation_intervals = _from_the_one_in_force(intervals, timezone.localdate())
+        locked.save(update_fields=["rotation_intervals", "updated_at"])
         touch(locked, "security")
     return version
+
+
+def _from_the_one_in_force(intervals: list, today: datetime.date) -> list:
+    """The intervals still needed: the one in force today and those still to come."""
+    started = [i for i, (day, _days) in enumerate(intervals) if day <= today.isoformat()]
+    return intervals[started[-1] :] if started else intervals
 
 
 def acknowledge(*, membership: Membership) -> Acknowledgement:

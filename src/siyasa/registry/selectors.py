@@ -82,12 +82,16 @@ def accounts_with_rotation(
     rows = accounts(org) if queryset is None else queryset
     if not include_retired:
         rows = rows.exclude(status=SocialAccount.Status.RETIRED)
-    return [(account, _rotation(account, org, today)) for account in rows]
+    return [(account, rotation(account, org, today)) for account in rows]
 
 
-def _rotation(account: SocialAccount, org: Organization, today: datetime.date):
+def rotation(
+    account: SocialAccount, org: Organization, today: datetime.date
+) -> RotationState | None:
+    """R2.1: the account's rotation state under the interval in force `today` (None without
+    custody)."""
     custody = account_custody(account)
-    return custody.rotation_state(org.rotation_interval_days, today) if custody else None
+    return custody.rotation_state(org.rotation_interval(today), today) if custody else None
 
 
 def responsibilities_by_area(

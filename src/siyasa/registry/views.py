@@ -37,17 +37,14 @@ def account_detail(request, ctx, pk):
     account = get_object_or_404(
         selectors.accounts(ctx.org).prefetch_related("devices", "responsibilities__person"), pk=pk
     )
-    custody = selectors.account_custody(account)
     return render(
         request,
         "registry/account_detail.html",
         {
             "ctx": ctx,
             "account": account,
-            "custody": custody,
-            "rotation": custody.rotation_state(ctx.org.rotation_interval_days, timezone.localdate())
-            if custody
-            else None,
+            "custody": selectors.account_custody(account),
+            "rotation": selectors.rotation(account, ctx.org, timezone.localdate()),
         },
     )
 

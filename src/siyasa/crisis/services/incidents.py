@@ -108,7 +108,11 @@ def add_entry(
     text: str,
     corrects: TimelineEntry | None = None,
 ) -> TimelineEntry:
-    """Add to the timeline what someone saw, did or decided; or correct an earlier entry."""
+    """Add to the timeline what someone saw, did or decided; or correct an earlier entry.
+
+    A closed incident's record takes no new notes — only corrections of what it holds, the way
+    its review can still be completed.
+    """
     require(membership, INCIDENT_WORK)
     require_same_org(membership, incident)
     text = text.strip()
@@ -118,6 +122,12 @@ def add_entry(
     refuse_secrets(text)
     if corrects is not None and corrects.incident_id != incident.pk:
         raise ValidationError(_("You can only correct an entry of this incident."))
+    # Read now, not from the caller's copy: someone may have closed it since.
+    closed = Incident.objects.filter(pk=incident.pk, status=Incident.Status.CLOSED).exists()
+    if corrects is None and closed:
+        raise ValidationError(
+            _("This incident is closed: it takes no new notes. To put an entry right, correct it.")
+        )
     return TimelineEntry.objects.create(
         organization=incident.organization,
         incident=incident,

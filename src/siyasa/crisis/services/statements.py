@@ -7,9 +7,14 @@ The rules, as a state of one statement (`crisis.selectors.state`, a pure functio
   new version, so an edit after an approval withdraws it.
 - **rejected** — a required role rejected the current version (it needs an edit);
 - **publishable** ("approved for publication") — every required role approved the current
-  version, and none rejected it;
+  version, none rejected it, and at least the level's `min_approvers` different people approved;
 - **pending** otherwise, with the missing roles. A level without an approval chain leaves every
   statement pending: nobody may clear a response for publication alone.
+
+Separation of duties: the person who wrote a version (`Statement.version_author`) may not
+decide on it; each person decides once on a version, as one role; an approval counts only while
+its approver still holds the role it was given as, so changing the crisis contacts withdraws the
+approvals given through the old holder (a rejection stands until the text changes).
 
 Concurrency: deciding and editing both lock the statement row, and a decision names the version
 its approver read (`seen_version`); a decision on a version that is no longer current is
@@ -24,10 +29,16 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
 
-from siyasa.core.permissions import INCIDENT_WORK, can_decide_statement, require, require_same_org
+from siyasa.core.permissions import (
+    INCIDENT_WORK,
+    Refusal,
+    require,
+    require_same_org,
+    statement_refusal,
+)
 from siyasa.core.secrets import refuse_secrets
-from siyasa.crisis.models import Approval, Incident, Statement, TimelineEntry
-from siyasa.crisis.selectors import PENDING, roles_held, state
+from siyasa.crisis.models import Approval, CrisisRole, Incident, Statement, TimelineEntry
+from siyasa.crisis.selectors import PENDING, role_holders, roles_of, statement_state
 from siyasa.crisis.services import alerts
 from siyasa.crisis.services.timeline import add_system_entry, require_open
 from siyasa.orgs.models import Membership, Person
@@ -79,6 +90,7 @@ def submit(*, membership: Membership, incident: Incident, text_ar: str, text_en:
         text_ar=text_ar,
         text_en=text_en,
         created_by=membership.user,
+        version_author=membership.user,
     )
     entry = add_system_entry(
         incident,
@@ -121,7 +133,8 @@ def edit(
         withdrawn = locked.approvals.filter(version=locked.version, decision=APPROVE).count()
         locked.text_ar, locked.text_en = text_ar, text_en
         locked.version += 1
-        locked.save(update_fields=["text_ar", "text_en", "version", "updated_at"])
+        locked.version_author = membership.user
+        locked.save(update_fields=["text_ar", "text_en", "version", "version_author", "updated_at"])
         entry = add_system_entry(
             locked.incident,
             membership.user,
@@ -163,11 +176,21 @@ def decide(
         )
         incident = locked.incident
         require_open(incident)
-        required = incident.level.approval_roles
-        held = roles_held(incident.organization, membership.user)
-        if not can_decide_statement(
-            membership, role=role, held_roles=held, required_roles=required
-        ):
+        holders = role_holders(incident.organization)
+        mine = set(
+            locked.approvals.filter(version=locked.version, approver=membership.user).values_list(
+                "role", flat=True
+            )
+        )
+        refusal = statement_refusal(
+            membership,
+            role=role,
+            held_roles=roles_of(holders, membership.user),
+            required_roles=incident.level.approval_roles,
+            wrote_version=locked.version_author_id == membership.user_id,
+            decided_roles=mine,
+        )
+        if refusal == Refusal.NOT_HOLDER:
             raise PermissionDenied
         if locked.version != seen_version:
             raise Conflict(
@@ -177,12 +200,9 @@ def decide(
                 )
                 % {"version": locked.version}
             )
-        done = locked.approvals.filter(
-            version=locked.version, role=role, approver=membership.user
-        ).exists()
-        if done:
-            raise ValidationError(_("You have already decided on this version."))
-        before = state(required, locked.approvals.all(), locked.version)
+        if refusal is not None:
+            raise ValidationError(_refusal_message(refusal, mine))
+        before = statement_state(locked, holders)
         approval = Approval.objects.create(
             organization=incident.organization,
             statement=locked,
@@ -200,7 +220,7 @@ def decide(
             text=comment,
             data=facts,
         )
-        after = state(required, locked.approvals.all(), locked.version)
+        after = statement_state(locked, holders)
         if after.publishable and not before.publishable:
             add_system_entry(
                 incident,
@@ -211,14 +231,28 @@ def decide(
     return approval
 
 
+def _refusal_message(refusal: Refusal, decided_roles: set[str]) -> str:
+    if refusal == Refusal.AUTHOR:
+        return _("You wrote this version, so someone else must approve or reject it.")
+    if refusal == Refusal.DECIDED:
+        return _("You have already decided on this version.")
+    # One decision per person and version, so one role.
+    role = CrisisRole(min(decided_roles)).label
+    return _(
+        "You have already decided on this version as %(role)s: one person counts for one role."
+    ) % {"role": role}
+
+
 def ask_after_level_change(incident: Incident, actor, old_roles: list[str]) -> None:
     """The new level may require roles the old one did not: for each statement still to be
     approved, record it in the timeline and ask those approvers."""
     new_roles = [r for r in incident.level.approval_roles if r not in old_roles]
     if not new_roles:
         return
+    holders = role_holders(incident.organization_id)
     for statement in incident.statements.prefetch_related("approvals"):
-        current = state(incident.level.approval_roles, statement.approvals.all(), statement.version)
+        statement.incident = incident
+        current = statement_state(statement, holders)
         needed = [r for r in new_roles if r in current.missing]
         if current.status != PENDING or not needed:
             continue
@@ -228,7 +262,6 @@ def ask_after_level_change(incident: Incident, actor, old_roles: list[str]) -> N
             Kind.APPROVALS_NEEDED,
             data={"statement": statement.number, "version": statement.version, "roles": needed},
         )
-        statement.incident = incident
         alerts.queue_approval_alerts(statement, entry, approvers(incident.organization, needed))
 
 

@@ -219,3 +219,42 @@ def test_alerts_leave_through_the_worker_not_the_request(cast, crew, settings, r
 
     assert sent_to() == crew.emails("social", "social2")
     assert set(Alert.objects.values_list("status", flat=True)) == {Alert.Status.SENT}
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_alert_a_dead_worker_left_sending_reaches_the_contact_after_the_lease(
+    cast, crew, settings, smtp, run_worker, monkeypatch
+):
+    """The finding: after a worker was killed mid-send, the alert stayed "sending" for ever."""
+    import datetime
+
+    import time_machine
+    from django.core.mail.backends.smtp import EmailBackend
+
+    from siyasa.mail import outbox
+
+    settings.TASKS = {
+        "default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}
+    }
+    send = EmailBackend.send_messages
+
+    def killed_once(self, messages):
+        monkeypatch.setattr(EmailBackend, "send_messages", send)
+        raise KilledWorker
+
+    with time_machine.travel(datetime.datetime(2026, 6, 10, 9, tzinfo=datetime.UTC)) as clock:
+        declare(cast.membership("staff"), 1)  # the social team and its backup
+        monkeypatch.setattr(EmailBackend, "send_messages", killed_once)
+        run_worker()  # one alert leaves, the other dies with its worker
+        assert len(smtp.messages) == 1
+        assert Alert.objects.filter(status=Alert.Status.SENDING).count() == 1
+
+        clock.shift(outbox.lease() + datetime.timedelta(seconds=1))
+        run_worker()
+
+    assert {m["To"] for m in smtp.messages} == crew.emails("social", "social2")
+    assert set(Alert.objects.values_list("status", flat=True)) == {Alert.Status.SENT}
+
+
+class KilledWorker(BaseException):
+    """A worker killed while an e-mail was leaving: nothing after it runs."""

@@ -3,7 +3,7 @@
 
 import datetime
 
-from siyasa.core.tests.factories import EmergencyContactFactory, PersonFactory
+from siyasa.core.tests.factories import EmergencyContactFactory, MembershipFactory, PersonFactory
 from siyasa.crisis.models import Playbook, SeverityLevel
 from siyasa.demo.builder import build_demo
 from siyasa.doctor.engine import diagnose
@@ -43,9 +43,33 @@ def test_r3_4_needs_someone_who_can_sign_in_for_every_approving_role(cast):
     staff = staff or PersonFactory(organization=cast.org, user=cast.users["staff"])
     contact.backup = staff
     contact.save()
+    # One person counts for one role, so each other role goes to another member.
     for role in roles[1:]:
-        EmergencyContactFactory(organization=cast.org, role=role, person=staff)
+        member = MembershipFactory(organization=cast.org, role="staff").user
+        EmergencyContactFactory(
+            organization=cast.org,
+            role=role,
+            person=PersonFactory(organization=cast.org, user=member),
+        )
     assert not findings(cast.org, "R3.4")
+
+
+def test_r3_4_one_person_holding_every_role_cannot_make_up_a_chain(cast):
+    staff = Person.objects.for_org(cast.org).get(user=cast.users["staff"])
+    roles = sorted(
+        {r for level in SeverityLevel.objects.for_org(cast.org) for r in level.approval_roles}
+    )
+    for role in roles:
+        EmergencyContactFactory(organization=cast.org, role=role, person=staff)
+    # Every role is held by someone who can sign in…
+    assert not [f for f in findings(cast.org, "R3.4") if f.subject.startswith("crisis-role:")]
+    # …but from the second level on, a chain needs more than one person. The lowest (the social
+    # team alone) is met, until it asks for two different approvers.
+    levels = {lv.rank: lv for lv in SeverityLevel.objects.for_org(cast.org)}
+    flagged = {f.subject for f in findings(cast.org, "R3.4")}
+    assert flagged == {f"level:{levels[r].pk}:approvers" for r in (2, 3, 4)}
+    SeverityLevel.objects.filter(pk=levels[1].pk).update(min_approvers=2)
+    assert f"level:{levels[1].pk}:approvers" in {f.subject for f in findings(cast.org, "R3.4")}
 
 
 def test_r3_3_a_level_without_an_internal_communication_plan(cast):

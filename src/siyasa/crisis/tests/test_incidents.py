@@ -4,6 +4,7 @@ review, tenancy and bad input."""
 import datetime
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -187,7 +188,30 @@ def test_a_closed_incident_takes_no_more_tasks_statements_or_level_changes(cast)
         client.post(page(cast, incident) + "close/", {"review_happened": "More detail"})
     ).status_code == 302
     assert incident.timeline.filter(kind=Kind.REVIEW_UPDATED).exists()
-    assert client.post(page(cast, incident) + "timeline/", {"text": "Late note"}).status_code == 302
+    declared = incident.timeline.get(kind=Kind.DECLARED)
+    correction = {"text": "It was 10:05, not 10:50", "corrects": declared.pk}
+    assert client.post(page(cast, incident) + "timeline/", correction).status_code == 302
+
+
+def test_a_closed_incident_refuses_new_notes_in_the_readers_language(cast):
+    incident = declare(cast.membership("staff"))
+    incidents.close(
+        membership=cast.membership("owner"), incident=incident, happened="x", worked="", changes=""
+    )
+    before = incident.timeline.count()
+
+    arabic = cast.client("staff").post(page(cast, incident) + "timeline/", {"text": "ملاحظة"})
+    english = cast.client("staff").post(page(cast, incident, "en") + "timeline/", {"text": "Note"})
+
+    assert (arabic.status_code, english.status_code) == (400, 400)
+    assert "هذه الحادثة مغلقة" in arabic.content.decode()
+    assert "This incident is closed" in english.content.decode()
+    assert incident.timeline.count() == before
+    # The page offers no note form, only corrections of what is there.
+    html = cast.client("staff").get(page(cast, incident)).content.decode()
+    assert 'id="add"' not in html and "?correct=" in html
+    with pytest.raises(ValidationError):
+        incidents.add_entry(membership=cast.membership("staff"), incident=incident, text="x")
 
 
 def test_another_organisations_incident_is_404(cast):

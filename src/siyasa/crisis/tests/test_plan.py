@@ -67,6 +67,7 @@ def level_data(level, **changes):
         "criteria_en": level.criteria_en,
         "notify_roles": level.notify_roles,
         "approval_roles": level.approval_roles,
+        "min_approvers": level.min_approvers,
         "internal_comms_ar": level.internal_comms_ar,
         "internal_comms_en": level.internal_comms_en,
         "holding_statement_ar": "",

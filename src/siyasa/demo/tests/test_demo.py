@@ -50,7 +50,7 @@ def test_the_planted_problems_are_there():
     overdue = [
         c
         for c in Custody.objects.for_org(org)
-        if c.next_rotation_on(org.rotation_interval_days) < TODAY
+        if c.next_rotation_on(org.rotation_interval(TODAY)) < TODAY
     ]
     assert len(overdue) == 2
     ownerless = SocialAccount.objects.for_org(org).filter(

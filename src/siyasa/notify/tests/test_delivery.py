@@ -127,3 +127,43 @@ def test_an_unreachable_server_is_retried(settings, run_worker, sara):
     digest = Digest.objects.get(person=sara)
     assert (digest.status, digest.attempts) == (Digest.Status.PENDING, 1)
     assert "ConnectionRefusedError" in digest.last_error
+
+
+def test_a_server_that_never_answers_costs_a_second_and_the_digest_waits_its_turn(
+    silent_smtp, run_worker, sara
+):
+    remind()
+    run_worker()  # EMAIL_TIMEOUT is one second here; without it this never returns
+    digest = Digest.objects.get(person=sara)
+    assert (digest.status, digest.attempts) == (Digest.Status.PENDING, 1)
+    assert "timed out" in digest.last_error
+
+
+def test_remind_takes_back_every_email_a_dead_worker_left_sending(smtp, run_worker, sara, clock):
+    """Rows claimed before watchdogs existed (or whose watchdog was lost) are not stuck."""
+    from siyasa.mail import outbox
+    from siyasa.mail.models import Message
+
+    remind()
+    digest = Digest.objects.get(person=sara)
+    message = Message.objects.create(
+        kind="hello",
+        to="amal@example.org",
+        build="siyasa.mail.tests.test_outbox.hello",
+        params={"to": "amal@example.org", "name": "Amal"},
+    )
+    for model, pk in ((Digest, digest.pk), (Message, message.pk)):
+        model.objects.filter(pk=pk).update(status="sending", attempts=1)
+    from django_tasks_db.models import DBTaskResult
+
+    DBTaskResult.objects.all().delete()  # their jobs died with the worker
+    clock.shift(outbox.lease() + datetime.timedelta(minutes=1))
+
+    call_command("remind", stdout=StringIO())
+    run_worker()
+
+    assert {m["To"] for m in smtp.messages} == {"sara@example.org", "amal@example.org"}
+    digest.refresh_from_db()
+    message.refresh_from_db()
+    assert (digest.status, digest.attempts) == (Digest.Status.SENT, 2)
+    assert message.status == Message.Status.SENT

@@ -2,11 +2,12 @@
 only their own organisation's digests."""
 
 import datetime
+from unittest import mock
 
 import pytest
 import time_machine
 
-from siyasa.core.tests.factories import CustodyFactory, PersonFactory
+from siyasa.core.tests.factories import CustodyFactory, EmergencyContactFactory, PersonFactory
 from siyasa.notify import delivery, services
 from siyasa.notify.models import Digest
 
@@ -85,3 +86,35 @@ def test_the_log_is_paginated_newest_first(cast):
     last_page = Digest.objects.for_org(cast.org).count() // 25 + 1
     last = client.get(f"/en/o/alpha/notifications/?page={last_page}").content.decode()
     assert "June 10, 2026" in last
+
+
+def failed_alert(org, email):
+    """A crisis alert that gave up, as the outbox leaves it."""
+    from siyasa.crisis.models import Alert
+    from siyasa.crisis.tests.conftest import declare
+
+    owner = org.memberships.filter(role="owner").first()
+    contact = PersonFactory(organization=org, name="منى", name_en="Mona", email=email)
+    EmergencyContactFactory(organization=org, role="social_team", person=contact)
+    with mock.patch("siyasa.crisis.jobs.enqueue"):  # nobody sends it here
+        incident = declare(owner, 1)
+    alert = Alert.objects.get(incident=incident, person=contact)
+    Alert.objects.filter(pk=alert.pk).update(
+        status=Alert.Status.FAILED, attempts=5, last_error="SMTPRecipientsRefused: 550"
+    )
+    return incident
+
+
+def test_a_crisis_alert_that_gave_up_is_shown_as_failed(cast):
+    incident = failed_alert(cast.org, "mona@example.org")
+    failed_alert(cast.other_org, "theirs@beta.example.org")
+
+    page = cast.client("policy_admin").get("/en/o/alpha/notifications/").content.decode()
+
+    assert "Crisis alerts" in page
+    assert "mona@example.org" in page and "theirs@beta.example.org" not in page
+    assert "SMTPRecipientsRefused: 550" in page
+    assert f'href="/en/o/alpha/crisis/incidents/{incident.number}/"' in page
+    assert '<span class="badge bad">Failed</span>' in page
+    arabic = cast.client("owner").get("/ar/o/alpha/notifications/").content.decode()
+    assert "تنبيهات الأزمات" in arabic and "تعذّر" in arabic

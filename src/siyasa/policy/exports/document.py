@@ -295,7 +295,7 @@ def _accounts(page: PolicyPage) -> Part:
 
 def _rotation_note(page: PolicyPage) -> Part:
     # The interval the registries use today, so the note agrees with the dates in the table.
-    days = page.org.rotation_interval_days
+    days = page.org.rotation_interval(page.data["today"])
     text = ngettext(
         "Passwords are changed at least every %(days)s day, and at once when someone with "
         "access leaves.",

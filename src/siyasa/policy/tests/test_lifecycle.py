@@ -4,11 +4,13 @@ import datetime
 from unittest import mock
 
 import pytest
+import time_machine
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
-from siyasa.core.tests.factories import CustodyFactory, DeviceFactory, PersonFactory
+from conftest import sign_in
+from siyasa.core.tests.factories import CustodyFactory, DeviceFactory, PersonFactory, UserFactory
 from siyasa.orgs.models import Organization
 from siyasa.policy import selectors, services
 from siyasa.policy.diff import word_diff
@@ -19,6 +21,7 @@ from siyasa.policy.models import (
     PolicyVersion,
     VersionKind,
 )
+from siyasa.workspace.services import create_organization
 
 TODAY = timezone.localdate
 
@@ -77,16 +80,16 @@ def test_publishing_is_all_or_nothing(cast):
         PolicyText.objects.get(organization=cast.org, key="law.privacy").body_ar == "مسودة محفوظة"
     )
     cast.org.refresh_from_db()
-    assert cast.org.rotation_interval_days == 90
+    assert cast.org.rotation_interval(TODAY()) == 90
 
 
 def test_publishing_puts_the_stated_rotation_interval_in_force(cast):
     PolicySettings.objects.filter(organization=cast.org).update(rotation_interval_days=45)
     cast.org.refresh_from_db()
-    assert cast.org.rotation_interval_days == 90
+    assert cast.org.rotation_interval(TODAY()) == 90
     publish(cast)
     cast.org.refresh_from_db()
-    assert cast.org.rotation_interval_days == 45
+    assert cast.org.rotation_interval(TODAY()) == 45
 
 
 def test_a_version_cannot_start_before_the_previous_one(cast):
@@ -355,3 +358,60 @@ def test_pdf_link_explains_when_the_server_cannot_make_pdfs(cast, run_worker):
     response = client.get(url)
     assert response.status_code == 503
     assert "Pango" in response.content.decode()
+
+
+def test_a_future_dated_version_puts_its_rotation_interval_in_force_on_its_date(db, client):
+    """R2.1 from an organisation made through the product: published today, in force next week."""
+    owner = UserFactory()
+    org = create_organization(owner=owner, name_ar="جمعية واو", slug="waw")
+    membership = owner.memberships.get(organization=org)
+    today = datetime.date(2026, 6, 10)
+    next_week = today + datetime.timedelta(days=7)
+    custody = CustodyFactory(
+        organization=org, last_rotated_on=today - datetime.timedelta(days=70), rotation_days=None
+    )
+    with time_machine.travel(datetime.datetime(2026, 6, 10, 9, tzinfo=datetime.UTC)):
+        services.publish_version(
+            membership=membership, summary="أول", kind=VersionKind.MATERIAL, effective_on=today
+        )
+        PolicySettings.objects.filter(organization=org).update(rotation_interval_days=60)
+        services.publish_version(
+            membership=membership, summary="أقصر", kind=VersionKind.MATERIAL, effective_on=next_week
+        )
+        org.refresh_from_db()
+        # Today the 90 days of the version in force still count: due on 30 June.
+        assert org.rotation_interval(today) == 90
+        assert custody.next_rotation_on(org.rotation_interval(today)) == datetime.date(2026, 6, 30)
+        assert not _r2_1(org, today)
+        sign_in(client, owner)
+        page = client.get(f"/en/o/{org.slug}/accounts/{custody.account.pk}/")
+        assert "every 90 days" in page.content.decode()
+
+    with time_machine.travel(datetime.datetime(2026, 6, 17, 9, tzinfo=datetime.UTC)):
+        # From its effective date, the new version's 60 days: overdue since 31 May.
+        assert org.rotation_interval(next_week) == 60
+        [finding] = _r2_1(org, next_week)
+        assert finding.params["day"] == datetime.date(2026, 5, 31)
+        sign_in(client, owner)  # a week later, a new session
+        page = client.get(f"/en/o/{org.slug}/accounts/{custody.account.pk}/")
+        assert "every 60 days" in page.content.decode()
+
+
+def _r2_1(org, today):
+    from siyasa.doctor.engine import diagnose
+
+    return [f for f in diagnose(org, today).findings if f.requirement == "R2.1"]
+
+
+def test_each_future_version_brings_its_interval_on_its_own_date(cast):
+    publish(cast)
+    for days, later in ((60, 7), (30, 14)):
+        PolicySettings.objects.filter(organization=cast.org).update(rotation_interval_days=days)
+        publish(cast, days_ago=-later)
+    cast.org.refresh_from_db()
+    day = TODAY()
+    assert [cast.org.rotation_interval(day + datetime.timedelta(days=n)) for n in (0, 7, 14)] == [
+        90,
+        60,
+        30,
+    ]

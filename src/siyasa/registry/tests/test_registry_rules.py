@@ -99,7 +99,9 @@ def test_policy_admin_records_custody_and_the_next_rotation_follows_from_the_int
     )
     assert response.status_code == 302
     custody = Custody.objects.get(account=account)
-    assert custody.next_rotation_on(cast.org.rotation_interval_days) == datetime.date(2026, 2, 9)
+    assert custody.next_rotation_on(cast.org.rotation_interval(datetime.date(2026, 1, 10))) == (
+        datetime.date(2026, 2, 9)
+    )
     # Saving again edits the same record rather than adding a second one.
     cast.client("policy_admin").post(url, {"custodian": custodian.pk, "two_factor_method": "sms"})
     assert Custody.objects.filter(account=account).count() == 1
@@ -173,7 +175,8 @@ def test_departed_people_are_not_offered_for_new_assignments(cast):
 )
 def test_rotation_status(cast, last, expected):
     custody = CustodyFactory(organization=cast.org, last_rotated_on=last)
-    status = custody.rotation_state(cast.org.rotation_interval_days, datetime.date(2026, 6, 10))
+    today = datetime.date(2026, 6, 10)
+    status = custody.rotation_state(cast.org.rotation_interval(today), today)
     assert (status.overdue, status.due_soon) == {
         "overdue": (True, False),
         "due_soon": (False, True),
