@@ -184,13 +184,7 @@ def change_level(
     require_same_org(membership, incident, level)
     reason = reason.strip()
     with transaction.atomic():
-        incident = (
-            Incident.objects.select_for_update(of=("self",))
-            .select_related("level", "lead", "organization")
-            .get(pk=incident.pk)
-        )
-        if not may_steer(membership, incident):
-            raise PermissionDenied
+        incident = _lock_to_steer(membership, incident)
         require_open(incident)
         old = incident.level
         if level.pk == old.pk:
@@ -212,16 +206,23 @@ def change_level(
     return incident
 
 
+def _lock_to_steer(membership: Membership, incident: Incident) -> Incident:
+    """The incident, locked for this transaction, if `membership` may steer it (level, lead,
+    closing): a decision made on a stale copy cannot slip in between."""
+    locked = (
+        Incident.objects.select_for_update(of=("self",))
+        .select_related("level", "lead", "organization")
+        .get(pk=incident.pk)
+    )
+    if not may_steer(membership, locked):
+        raise PermissionDenied
+    return locked
+
+
 def change_lead(*, membership: Membership, incident: Incident, lead: Person) -> Incident:
     require_same_org(membership, incident)
     with transaction.atomic():
-        incident = (
-            Incident.objects.select_for_update(of=("self",))
-            .select_related("lead")
-            .get(pk=incident.pk)
-        )
-        if not may_steer(membership, incident):
-            raise PermissionDenied
+        incident = _lock_to_steer(membership, incident)
         require_open(incident)
         _require_current_person(incident.organization, lead)
         if incident.lead_id == lead.pk:
@@ -245,13 +246,7 @@ def close(
     if not happened:
         raise ValidationError(_("Say what happened: the review starts there."))
     with transaction.atomic():
-        incident = (
-            Incident.objects.select_for_update(of=("self",))
-            .select_related("lead")
-            .get(pk=incident.pk)
-        )
-        if not may_steer(membership, incident):
-            raise PermissionDenied
+        incident = _lock_to_steer(membership, incident)
         before = incident.review_changes
         was_open = incident.is_open
         incident.review_happened, incident.review_worked = happened, worked

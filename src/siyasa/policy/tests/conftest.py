@@ -1,10 +1,7 @@
 """Fixtures of the policy tests."""
 
-import signal
-
 import pytest
 from django.core.cache import cache
-from django.core.management import call_command
 
 from siyasa.policy.tests.public_org import PublicOrg, build_public_org
 
@@ -24,16 +21,6 @@ def committed(transactional_db):
 
 
 @pytest.fixture
-def run_worker(committed):
-    """Run `siyasa db_worker --batch`: every job that is ready now, then return."""
-    handlers = {
-        sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGQUIT)
-    }
-
-    def run():
-        call_command("db_worker", batch=True, startup_delay=False, reload=False, verbosity=0)
-
-    yield run
-    # The worker installs its own handlers for graceful shutdown; give pytest back its own.
-    for sig, handler in handlers.items():
-        signal.signal(sig, handler)
+def run_worker(committed, run_worker):
+    """The shared worker fixture, after this package's `committed` (see above)."""
+    return run_worker
