@@ -299,10 +299,16 @@ class _ModelPage:
         return links
 
     def _fields(self):
+        # The fields the history records hold (a model may leave some out, e.g. an invitation's
+        # delivery state), as people edit them.
+        tracked = {f.name for f in _history_model(self.model).tracked_fields}
         return [
             f
             for f in self.model._meta.fields
-            if f.editable and f.name not in NOT_SHOWN and f.name != self.model._meta.pk.name
+            if f.editable
+            and f.name in tracked
+            and f.name not in NOT_SHOWN
+            and f.name != self.model._meta.pk.name
         ]
 
     def ask(self, refs: "_References") -> None:

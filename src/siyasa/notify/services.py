@@ -16,7 +16,8 @@ from siyasa.mail.models import Message
 from siyasa.notify import digests, jobs, reminders
 from siyasa.notify.digests import Plan
 from siyasa.notify.models import Digest
-from siyasa.orgs.models import Organization
+from siyasa.orgs import jobs as invitation_jobs
+from siyasa.orgs.models import Invitation, Organization
 
 
 @dataclass
@@ -60,3 +61,9 @@ def take_back_left_sending() -> None:
         )
     for message_id in outbox.left_sending(Message.objects.all()).values_list("pk", flat=True):
         mail_jobs.enqueue_message(message_id, lease_check=True)
+    for invitation in outbox.left_sending(Invitation.objects.all()).only("pk", "organization_id"):
+        invitation_jobs.enqueue(
+            organization_id=invitation.organization_id,
+            invitation_id=invitation.pk,
+            lease_check=True,
+        )

@@ -1,6 +1,7 @@
 """The invitation e-mail and the job that sends it, at most once, with the outbox's retries."""
 
 import datetime
+from functools import partial
 
 from django.core.mail import EmailMultiAlternatives
 from django.utils import formats, timezone, translation
@@ -31,7 +32,7 @@ def message(invitation: Invitation) -> EmailMultiAlternatives:
     return make_message("invitation", to=invitation.email, context=context, language=language)
 
 
-def deliver(*, organization_id: int, invitation_id: int) -> outbox.Outcome:
+def deliver(*, organization_id: int, invitation_id: int, **claim) -> outbox.Outcome:
     """Send an open invitation's pending e-mail; anything else is left alone."""
     rows = Invitation.objects.filter(
         organization_id=organization_id,
@@ -39,21 +40,29 @@ def deliver(*, organization_id: int, invitation_id: int) -> outbox.Outcome:
         accepted_at__isnull=True,
         revoked_at__isnull=True,
     )
-    return outbox.send_once(rows, related=("organization", "person", "created_by"), build=message)
+    return outbox.send_once(
+        rows, related=("organization", "person", "created_by"), build=message, **claim
+    )
 
 
 @task()
-def deliver_invitation(organization_id: int, invitation_id: int) -> str:
-    """Send one invitation; after a temporary SMTP failure, queue itself again later."""
-    outcome = deliver(organization_id=organization_id, invitation_id=invitation_id)
-    if outcome.retry_in is not None:
-        enqueue(
-            organization_id=organization_id, invitation_id=invitation_id, delay=outcome.retry_in
-        )
-    return outcome.status
+def deliver_invitation(organization_id: int, invitation_id: int, lease_check: bool = False) -> str:
+    """Send one invitation, like every queued e-mail (`outbox.run`): retried after a temporary
+    SMTP failure, taken back by its watchdog when a dead worker left it "sending"."""
+    return outbox.run(
+        partial(deliver, organization_id=organization_id, invitation_id=invitation_id),
+        partial(enqueue, organization_id=organization_id, invitation_id=invitation_id),
+        lease_check=lease_check,
+    )
 
 
 def enqueue(
-    *, organization_id: int, invitation_id: int, delay: datetime.timedelta | None = None
+    *,
+    organization_id: int,
+    invitation_id: int,
+    delay: datetime.timedelta | None = None,
+    lease_check: bool = False,
 ) -> None:
-    outbox.enqueue(deliver_invitation, organization_id, invitation_id, delay=delay)
+    outbox.enqueue(
+        deliver_invitation, organization_id, invitation_id, delay=delay, lease_check=lease_check
+    )

@@ -12,6 +12,7 @@ from simple_history.models import HistoricalRecords
 
 from siyasa.core.permissions import Role
 from siyasa.core.tenancy import OrgOwned
+from siyasa.mail.models import Queued
 
 # R2.1: the rotation interval until a published version states one.
 DEFAULT_ROTATION_INTERVAL_DAYS = 90
@@ -224,7 +225,7 @@ class Person(OrgOwned):
         return self.language or org.default_language
 
 
-class Invitation(OrgOwned):
+class Invitation(OrgOwned, Queued):
     """An offer to a person of the directory to sign in with a role, sent as a single-use link.
 
     Only a hash of the link's token is stored, so the database alone opens no invitation; the
@@ -234,12 +235,6 @@ class Invitation(OrgOwned):
     """
 
     LIFETIME = datetime.timedelta(days=7)
-
-    class Status(models.TextChoices):
-        PENDING = "pending", _("Waiting to be sent")
-        SENDING = "sending", _("Sending")
-        SENT = "sent", _("Sent")
-        FAILED = "failed", _("Failed")
 
     person = models.ForeignKey(
         Person, verbose_name=_("person"), on_delete=models.CASCADE, related_name="invitations"
@@ -269,12 +264,6 @@ class Invitation(OrgOwned):
         related_name="+",
     )
     revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
-    status = models.CharField(
-        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING, editable=False
-    )
-    attempts = models.PositiveSmallIntegerField(default=0, editable=False)
-    sent_at = models.DateTimeField(null=True, blank=True, editable=False)
-    last_error = models.CharField(max_length=300, blank=True, editable=False)
 
     # R2.6. The secret-bearing and delivery fields stay out of the history.
     history = HistoricalRecords(
