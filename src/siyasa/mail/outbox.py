@@ -28,7 +28,6 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
-from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
@@ -198,10 +197,11 @@ def enqueue(job, *args, delay: datetime.timedelta | None = None, lease_check: bo
 def queue_message(*, kind: str, to: str, build: str, params: dict) -> Message:
     """Send an e-mail of any kind through the outbox: `build` is the dotted path of a function
     that makes the `EmailMessage` from `params` when it leaves (so a secret in it, such as a
-    password-reset link, is made then and never stored). Queued when the caller's transaction
-    commits; retried with backoff, taken back after a dead worker, logged when it gives up."""
+    password-reset link, is made then and never stored). The job is queued in the caller's
+    transaction, like every other delivery job: both rows are written, or neither. Retried with
+    backoff, taken back after a dead worker, logged when it gives up."""
     from siyasa.mail import jobs  # the job module imports this one
 
     message = Message.objects.create(kind=kind, to=to, build=build, params=params)
-    transaction.on_commit(lambda: jobs.enqueue_message(message.pk))
+    jobs.enqueue_message(message.pk)
     return message
