@@ -285,5 +285,8 @@ RATELIMIT_USE_CACHE = "default"
 # Requests for the PDF and Word files per address (REMOTE_ADDR: behind a proxy, the proxy's),
 # across both kinds and languages. A "being prepared" page reloads every 5 seconds, 12 a minute.
 SIYASA_EXPORT_RATE = env("SIYASA_EXPORT_RATE", "30/m")
+# Visits to invitation links per address, opened or sent: enough for a person, too few to guess
+# tokens. Sign-in, sign-up and password reset keep allauth's own limits (ACCOUNT_RATE_LIMITS).
+SIYASA_INVITATION_RATE = env("SIYASA_INVITATION_RATE", "20/m")
 # E-mails carry absolute links: the address at which people reach this installation.
 SIYASA_BASE_URL = env("SIYASA_BASE_URL", "http://127.0.0.1:8000").rstrip("/")

@@ -4,11 +4,14 @@ leads on to the page that was asked for."""
 from urllib.parse import urlencode
 
 from allauth.account.internal.flows.login import record_authentication
+from allauth.mfa.models import Authenticator
 from allauth.mfa.recovery_codes import views as recovery_code_views
 from allauth.mfa.totp import views as totp_views
+from allauth.mfa.utils import is_mfa_enabled
 from django.conf import settings
-from django.contrib.auth import login
-from django.http import Http404
+from django.contrib.auth import get_user_model, login
+from django.db import transaction
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import render, resolve_url
 from django.urls import reverse
 from django.utils import translation
@@ -17,6 +20,7 @@ from django.utils.translation import gettext as _
 
 from siyasa.accounts import services
 from siyasa.accounts.forms import InvitationAcceptForm, InvitationConfirmForm
+from siyasa.core.ratelimits import limit_per_address
 from siyasa.core.views import form_page
 from siyasa.orgs import selectors as org_selectors
 from siyasa.orgs import services as org_services
@@ -49,8 +53,18 @@ class ActivateTOTPView(totp_views.ActivateTOTPView):
         return {**context, "key": key, "next": _next_url(self.request)}
 
     def form_valid(self, form):
-        response = super().form_valid(form)
-        record_authentication(self.request, self.request.user, "mfa", type="totp")
+        user = self.request.user
+        with transaction.atomic():
+            # Two tabs confirming the same key at once: the second waits for the first, then
+            # finds the authenticator made rather than inserting a second one (an error).
+            get_user_model().objects.select_for_update().filter(pk=user.pk).exists()
+            if is_mfa_enabled(user, [Authenticator.Type.TOTP]):
+                self.did_generate_recovery_codes = False
+                response = HttpResponseRedirect(self.get_success_url())
+            else:
+                response = super().form_valid(form)
+        # Either way this session typed a right code for the key that is now in use.
+        record_authentication(self.request, user, "mfa", type="totp")
         return response
 
     def get_success_url(self) -> str:
@@ -70,6 +84,7 @@ class RecoveryCodesView(recovery_code_views.ViewRecoveryCodesView):
 SIGN_IN_BACKEND = "allauth.account.auth_backends.AuthenticationBackend"
 
 
+@limit_per_address("invitation", "SIYASA_INVITATION_RATE")
 def invitation(request, token):
     """The page an invitation link opens: a new account's password, or — for someone signed in
     with the invited address — a confirmation (no `/o/` prefix: the visitor is not a member)."""

@@ -52,6 +52,29 @@ def test_a_locked_account_stays_locked_from_another_address(cast, settings):
     assert "_auth_user_id" not in other.session
 
 
+def test_password_reset_e_mails_to_one_address_are_limited(cast):
+    from siyasa.mail.models import Message
+
+    statuses = [
+        Client(REMOTE_ADDR=f"192.0.2.{n}")
+        .post("/en/accounts/password/reset/", {"email": "staff-a@example.org"})
+        .status_code
+        for n in range(1, 9)
+    ]
+    # allauth's own limit: five a minute for one address, whichever address asks.
+    assert statuses == [302] * 5 + [429] * 3
+    assert Message.objects.filter(kind="password-reset").count() == 5
+
+
+def test_invitation_links_are_limited_per_address(db, settings):
+    settings.SIYASA_INVITATION_RATE = "3/m"
+    guesser = Client(REMOTE_ADDR="192.0.2.66")
+    statuses = [guesser.get(f"/ar/invitations/guess-{n}/").status_code for n in range(5)]
+    assert statuses == [404, 404, 404, 429, 429]
+    assert "طلبات كثيرة" in guesser.get("/ar/invitations/guess-9/").content.decode()
+    assert Client(REMOTE_ADDR="198.51.100.1").get("/ar/invitations/x/").status_code == 404
+
+
 def test_the_data_folder_and_the_database_are_readable_by_their_owner_only(tmp_path):
     data = tmp_path / "data"
     env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
