@@ -15,6 +15,7 @@ from django.utils.formats import date_format
 
 from siyasa.core.dates import hijri, org_date
 from siyasa.core.tests.factories import PersonFactory, UserFactory
+from siyasa.crisis.tests.conftest import declare
 from siyasa.doctor.checks import STILL_NAMED
 from siyasa.doctor.engine import Report
 from siyasa.orgs.forms import PersonForm
@@ -228,3 +229,7 @@ def test_an_owner_turns_on_hijri_dates_and_the_policy_pages_show_them(fresh):
     for name in ("policy_versions", "policy", "policy_acknowledgements"):
         assert "21 جمادى الآخرة 1448 هـ" in page(client, name, org), name
         assert "21 Jumada al-Akhirah 1448 AH" in page(client, name, org, "en"), name
+    # The crisis room too: when the incident was declared.
+    incident = declare(Membership.objects.get(organization=org))
+    html = client.get(f"/ar/o/{org.slug}/crisis/incidents/{incident.number}/").content.decode()
+    assert "21 جمادى الآخرة 1448 هـ" in html
