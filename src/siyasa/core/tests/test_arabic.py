@@ -5,6 +5,7 @@ date beside the Gregorian when the organisation asks for it."""
 import datetime
 import re
 from collections import Counter
+from pathlib import Path
 
 import pytest
 import time_machine
@@ -106,6 +107,11 @@ def test_a_count_in_a_message_takes_the_arabic_plural_form(n, arabic):
 
 
 def test_the_arabic_catalogue_has_the_standard_six_plural_forms():
+    catalogue = Path(__file__).resolve().parents[2] / "locale/ar/LC_MESSAGES/django.po"
+    assert (
+        '"Plural-Forms: nplurals=6; plural=n==0 ? 0 : n==1 ? 1 : n==2 ? 2 : n%100>=3 && '
+        'n%100<=10 ? 3 : n%100>=11 && n%100<=99 ? 4 : 5;\\n"'
+    ) in catalogue.read_text(encoding="utf-8")
     with translation.override("ar"):
         forms = [
             translation.ngettext("%(n)s error", "%(n)s errors", n) for n in (0, 1, 2, 3, 11, 100)
