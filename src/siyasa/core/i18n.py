@@ -1,7 +1,10 @@
-"""Bilingual content the organisation writes: pick the reader's language, fall back to the other."""
+"""Bilingual content the organisation writes (pick the reader's language, fall back to the other),
+and Arabic agreement with a named person."""
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
+from django.utils.functional import Promise
 from django.utils.translation import get_language
 
 
@@ -18,6 +21,13 @@ class Localized:
 
     def __str__(self) -> str:
         return self.text
+
+
+def by_gender(gender: str, variants: Mapping[str, Promise]) -> Promise:
+    """The variant of a sentence naming a person whose Arabic agrees with their grammatical
+    gender ("feminine", "masculine"), translated with that `pgettext` context; the
+    gender-neutral wording (key "") when none is given."""
+    return variants.get(gender) or variants[""]
 
 
 def pick(ar: str, en: str, lang: str | None = None) -> Localized:

@@ -3,6 +3,7 @@
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from siyasa.core.forms import OrgModelForm, TextGuard
 from siyasa.crisis import assessment
@@ -255,7 +256,9 @@ class EntryForm(TextGuard, forms.Form):
 
 class TaskForm(TextGuard, forms.Form):
     title = forms.CharField(label=_("Task"), max_length=300)
-    owner = forms.ModelChoiceField(label=_("Owner"), queryset=Person.objects.none(), required=False)
+    owner = forms.ModelChoiceField(
+        label=pgettext_lazy("of a task", "Owner"), queryset=Person.objects.none(), required=False
+    )
 
     def __init__(self, *args, org, **kwargs):
         super().__init__(*args, **kwargs)

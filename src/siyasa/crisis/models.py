@@ -9,7 +9,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.functional import Promise
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -396,7 +396,7 @@ class Task(OrgOwned):
     title = models.CharField(_("task"), max_length=300)
     owner = models.ForeignKey(
         "orgs.Person",
-        verbose_name=_("owner"),
+        verbose_name=pgettext_lazy("of a task", "owner"),
         on_delete=models.SET_NULL,
         null=True,
         blank=True,

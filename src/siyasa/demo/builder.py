@@ -102,6 +102,13 @@ PEOPLE = [
      "وكالة مدى للعلاقات العامة", "badr@example.org", "+966500000023"),
 ]  # fmt: skip
 
+# How Arabic sentences that name them agree (Person.grammatical_gender).
+F, M = Person.GrammaticalGender.FEMININE, Person.GrammaticalGender.MASCULINE
+GENDERS = {
+    "director": M, "digital": F, "writer": F, "designer": M, "service": F, "pr": M, "it": M,
+    "analyst": F, "ads": M, "volunteer": F, "lawyer": M, "board": F, "agency": M,
+}  # fmt: skip
+
 A = SocialAccount.Audience
 ACTIVE, DORMANT = SocialAccount.Status.ACTIVE, SocialAccount.Status.DORMANT
 
@@ -338,6 +345,7 @@ def _people(org: Organization, users_by_person: dict) -> dict[str, Person]:
             "affiliation": affiliation,
             "email": email,
             "phone": phone,
+            "grammatical_gender": GENDERS[key],
         }
         user = users_by_person.get(key)
         if user is None:

@@ -5,7 +5,9 @@ from collections.abc import Iterator
 
 from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy, pgettext_lazy
 
+from siyasa.core.i18n import by_gender
 from siyasa.core.permissions import DELEGATE_ROLES, Capability
 from siyasa.crisis.models import CrisisRole, Playbook
 from siyasa.doctor.data import OrgData
@@ -114,7 +116,11 @@ def r0_3_review_and_acknowledgements(d: OrgData) -> Iterator[Finding]:
         yield Finding(
             "R0.3",
             S.WARNING,
-            _("%(rate)s%% of members have acknowledged the policy in force (%(missing)s missing)."),
+            ngettext_lazy(
+                "%(rate)s%% of members have acknowledged the policy in force (%(missing)s missing).",
+                "%(rate)s%% of members have acknowledged the policy in force (%(missing)s missing).",
+                "missing",
+            ),
             {"rate": rate, "missing": d.members - d.acknowledged},
             subject="acknowledgements",
             fix=Fix("policy_acknowledgements"),
@@ -180,12 +186,20 @@ def r1_3_areas(d: OrgData) -> Iterator[Finding]:
             )
 
 
+# The Arabic verb and pronoun agree with the person who left (docs/glossary.md).
+STILL_NAMED = {
+    "": _("%(person)s has left but is still named as: %(what)s."),
+    "feminine": pgettext_lazy("feminine", "%(person)s has left but is still named as: %(what)s."),
+    "masculine": pgettext_lazy("masculine", "%(person)s has left but is still named as: %(what)s."),
+}
+
+
 def r1_5_departed(d: OrgData) -> Iterator[Finding]:
     for person, holdings in d.departed_holdings.items():
         yield Finding(
             "R1.5",
             S.ERROR,
-            _("%(person)s has left but is still named as: %(what)s."),
+            by_gender(person.grammatical_gender, STILL_NAMED),
             {"person": person.display_name, "what": list(dict.fromkeys(holdings))},
             f"person:{person.pk}",
             Fix("person_edit", {"pk": person.pk}, capability=Capability.EDIT_CONTENT),
@@ -205,8 +219,10 @@ def r1_5_offboardings(d: OrgData) -> Iterator[Finding]:
             yield Finding(
                 "R1.5",
                 S.ERROR,
-                _(
-                    "The offboarding of %(person)s is not finished although their last day was %(day)s (%(count)s items open)."
+                ngettext_lazy(
+                    "The offboarding of %(person)s is not finished although their last day was %(day)s (%(count)s item open).",
+                    "The offboarding of %(person)s is not finished although their last day was %(day)s (%(count)s items open).",
+                    "count",
                 ),
                 params,
                 subject,
@@ -216,7 +232,11 @@ def r1_5_offboardings(d: OrgData) -> Iterator[Finding]:
             yield Finding(
                 "R1.5",
                 S.WARNING,
-                _("The offboarding of %(person)s is open: %(count)s items to do before %(day)s."),
+                ngettext_lazy(
+                    "The offboarding of %(person)s is open: %(count)s item to do before %(day)s.",
+                    "The offboarding of %(person)s is open: %(count)s items to do before %(day)s.",
+                    "count",
+                ),
                 params,
                 subject,
                 fix,

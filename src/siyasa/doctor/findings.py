@@ -72,7 +72,8 @@ def _localize(value):
 class Finding:
     requirement: str
     severity: Severity
-    # A lazy translatable text with %(name)s placeholders, rendered in the reader's language.
+    # A lazy translatable text with %(name)s placeholders, rendered in the reader's language
+    # (`ngettext_lazy(…, "count")` for a text with a number).
     text: Promise
     params: dict = field(default_factory=dict)
     # What it is about, stable across runs: "account:12", "area:publishing", "organization".
@@ -88,7 +89,8 @@ class Finding:
             else value
             for key, value in self.params.items()
         }
-        return str(self.text) % params if params else str(self.text)
+        # `%` on the lazy text itself, so a plural text picks its form from the params.
+        return self.text % params if params else str(self.text)
 
     @property
     def section(self) -> str:

@@ -21,6 +21,7 @@ class PersonForm(OrgModelForm):
             "status",
             "departed_on",
             "language",
+            "grammatical_gender",
         ]
         widgets = {"departed_on": forms.DateInput(attrs={"type": "date"})}
 
@@ -53,6 +54,18 @@ class OrganizationForm(TextGuard, forms.ModelForm):
             "policy_visibility",
             "hashtags",
             "require_two_factor",
+            "show_hijri_dates",
+        ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The organisation's own country (Saudi Arabia for a new one) heads the list, not its
+        # alphabetical place — in Arabic, Saudi Arabia sorts last of 249.
+        field = self.fields["country"]
+        first = self.instance.country.code or "SA"
+        choices = list(field.choices)
+        field.choices = [c for c in choices if c[0] == first] + [
+            c for c in choices if c[0] != first
         ]
 
 

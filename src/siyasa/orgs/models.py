@@ -63,6 +63,14 @@ class Organization(models.Model):
             "Owners and policy admins always do."
         ),
     )
+    show_hijri_dates = models.BooleanField(
+        _("show the Hijri date beside the Gregorian"),
+        default=False,
+        help_text=_(
+            "Dates on the policy, its versions, acknowledgements and the crisis room also show "
+            "the Umm al-Qura calendar date."
+        ),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -138,6 +146,11 @@ class Person(OrgOwned):
         BOARD = "board", _("Board member")
         CONTACT = "contact", _("Outside contact")
 
+    class GrammaticalGender(models.TextChoices):
+        UNSPECIFIED = "", _("Unspecified")
+        FEMININE = "feminine", _("Feminine")
+        MASCULINE = "masculine", _("Masculine")
+
     class Status(models.TextChoices):
         ACTIVE = "active", _("Current")
         DEPARTED = "departed", _("Left the organisation")
@@ -182,6 +195,19 @@ class Person(OrgOwned):
         choices=Organization.Language.choices,
         blank=True,
         help_text=_("Leave empty to use the organisation's default language."),
+    )
+    # Only Arabic sentences that name the person use it, to agree verbs and pronouns with them.
+    grammatical_gender = models.CharField(
+        _("grammatical gender in Arabic sentences"),
+        max_length=10,
+        choices=GrammaticalGender.choices,
+        blank=True,
+        default=GrammaticalGender.UNSPECIFIED,
+        help_text=_(
+            "A grammatical choice, not personal data: only Arabic sentences that name this "
+            "person use it, so that verbs and pronouns agree. Unspecified gives wording that "
+            "fits anyone."
+        ),
     )
 
     policy_part = "roles"

@@ -4,8 +4,10 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, pgettext_lazy
 from django.views.decorators.http import require_POST
 
+from siyasa.core.i18n import by_gender
 from siyasa.core.permissions import Capability
 from siyasa.orgs.access import org_view
 from siyasa.orgs.models import Person
@@ -130,6 +132,18 @@ def offboarding_item(request, ctx, pk, item_pk):
     return redirect("offboarding_detail", slug=ctx.org.slug, pk=offboarding.pk)
 
 
+# The Arabic verb and pronoun agree with the person (docs/glossary.md).
+ARCHIVED = {
+    "": gettext_lazy("%(person)s is archived: nothing in Siyasa names them any more."),
+    "feminine": pgettext_lazy(
+        "feminine", "%(person)s is archived: nothing in Siyasa names them any more."
+    ),
+    "masculine": pgettext_lazy(
+        "masculine", "%(person)s is archived: nothing in Siyasa names them any more."
+    ),
+}
+
+
 @org_view(Capability.MANAGE_POLICY)
 @require_POST
 def offboarding_archive(request, ctx, pk):
@@ -141,8 +155,7 @@ def offboarding_archive(request, ctx, pk):
         return redirect("offboarding_detail", slug=ctx.org.slug, pk=offboarding.pk)
     messages.success(
         request,
-        _("%(person)s is archived: nothing in Siyasa names them any more.")
-        % {"person": offboarding.person},
+        by_gender(offboarding.person.grammatical_gender, ARCHIVED) % {"person": offboarding.person},
     )
     return redirect("security_overview", slug=ctx.org.slug)
 

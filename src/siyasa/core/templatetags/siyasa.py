@@ -1,9 +1,10 @@
-"""Template helpers: the language switch, bilingual content, phone numbers."""
+"""Template helpers: the language switch, bilingual content, phone numbers, dates."""
 
 from django import template
 from django.urls import translate_url
 from django.utils.html import format_html
 
+from siyasa.core import dates
 from siyasa.core.i18n import pick
 from siyasa.core.phones import international
 
@@ -24,6 +25,18 @@ def bi(obj, field: str):
     if text.is_fallback:
         return format_html('<span lang="{}" dir="{}">{}</span>', text.lang, text.dir, text.text)
     return text.text
+
+
+@register.filter
+def org_date(value, org) -> str:
+    """`{{ day|org_date:ctx.org }}`: the date, with its Hijri date when the organisation wants it."""
+    return dates.org_date(value, org)
+
+
+@register.filter
+def org_datetime(value, org) -> str:
+    """`{{ moment|org_datetime:ctx.org }}`: the same for a date and time."""
+    return dates.org_date(value, org, "DATETIME_FORMAT")
 
 
 @register.filter

@@ -721,7 +721,7 @@ def test_reassigning_a_crisis_contact_withdraws_the_approvals_given_through_it(c
 
     assert current_state(statement).missing == (PR,)
     page = cast.client("staff").get(f"/ar/o/{cast.org.slug}/crisis/incidents/1/").content.decode()
-    assert "لم يعد يشغل هذا الدور" in page
+    assert "لأن هذا الدور لم يعد مسندًا إلى" in page
     decide(crew, "board", statement, PR)
     assert current_state(statement).publishable
 

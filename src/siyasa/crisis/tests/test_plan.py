@@ -5,9 +5,12 @@ import importlib
 import pytest
 from django.apps import apps
 from django.core.exceptions import ValidationError
+from django.utils import translation
 
+from siyasa.core.permissions import Role
 from siyasa.core.tests.factories import OrganizationFactory, PersonFactory
-from siyasa.crisis.models import Playbook, SeverityLevel, validate_roles
+from siyasa.crisis.forms import TaskForm
+from siyasa.crisis.models import Playbook, SeverityLevel, Task, validate_roles
 from siyasa.crisis.tests.conftest import declare
 
 SOCIAL, PR, EXEC = "social_team", "public_relations", "executive"
@@ -176,3 +179,11 @@ def test_emergency_contacts_may_name_the_executive_director(cast):
         f"/ar/o/{cast.org.slug}/crisis/contacts/new/", {"role": "executive", "person": person.pk}
     )
     assert response.status_code == 302
+
+
+def test_a_task_owner_is_not_called_the_owner_of_the_organisation():
+    """The glossary: «المسؤول عن المهمة» for a task, «مالك» only for the members' role."""
+    with translation.override("ar"):
+        assert str(Task._meta.get_field("owner").verbose_name) == "المسؤول عن المهمة"
+        assert str(TaskForm.base_fields["owner"].label) == "المسؤول عن المهمة"
+        assert str(Role.OWNER.label) == "مالك"

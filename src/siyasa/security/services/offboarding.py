@@ -9,6 +9,7 @@ from django.db import transaction
 from django.db.models import UniqueConstraint
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from siyasa.core.permissions import Capability, require, require_same_org
 from siyasa.core.tenancy import OrgOwned
@@ -243,10 +244,14 @@ def archive(*, membership: Membership, offboarding: Offboarding) -> Offboarding:
         offboarding = Offboarding.objects.select_for_update().get(pk=offboarding.pk)
         left = offboarding.items.filter(done_at__isnull=True).count()
         if left:
-            message = _("%(count)s items are still open.") % {"count": left}
+            message = ngettext(
+                "%(count)s item is still open.", "%(count)s items are still open.", left
+            ) % {"count": left}
             if added:
-                message += " " + _(
-                    "%(count)s were added because the person came to hold more since the list was made."
+                message += " " + ngettext(
+                    "%(count)s was added because the person came to hold more since the list was made.",
+                    "%(count)s were added because the person came to hold more since the list was made.",
+                    added,
                 ) % {"count": added}
             raise ValidationError(message)
         person = offboarding.person
