@@ -109,11 +109,10 @@ def _mail_context(context: dict, language: str) -> dict:
 
 def _secret_link(template: str, email: str, context: dict) -> dict | None:
     """Which secret link the e-mail carries, by the row it is made from, not by its value."""
-    user = context.get("user")
     if template == "password-reset":
-        return {"reset_password_of": user.pk}
+        return {"reset_password_of": context["user"].pk}
     if template == "email-verification":
-        address = EmailAddress.objects.get(user=user, email__iexact=email)
+        address = EmailAddress.objects.get(user=context["user"], email__iexact=email)
         return {"confirm_address": address.pk}
     return None
 
