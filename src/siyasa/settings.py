@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "siyasa.doctor",
     "siyasa.notify",
     "siyasa.security",
+    "siyasa.training",
     "siyasa.audit",
     "siyasa.transfer",
     "siyasa.workspace",

@@ -17,6 +17,7 @@ org_patterns = [
     path("", include("siyasa.doctor.urls")),
     path("", include("siyasa.notify.urls")),
     path("", include("siyasa.security.urls")),
+    path("", include("siyasa.training.urls")),
     path("", include("siyasa.audit.urls")),
     path("", include("siyasa.transfer.urls")),
 ]

@@ -69,6 +69,9 @@ EDIT_CAPABILITY: dict[str, Capability] = {
     "crisis.emergencycontact": Capability.MANAGE_POLICY,
     "crisis.severitylevel": Capability.MANAGE_POLICY,
     "crisis.playbook": Capability.MANAGE_POLICY,
+    # R1.3 (i): editors write quiz questions; the pass mark is the policy's.
+    "training.customquestion": Capability.EDIT_CONTENT,
+    "training.trainingsettings": Capability.MANAGE_POLICY,
 }
 
 # The crisis room (R3.4). Anyone in the team may spot a crisis: declaring an incident, adding to
@@ -149,6 +152,14 @@ def can_record_rotation(membership: Membership | None, *, is_custodian: bool) ->
 def can_tick_onboarding(membership: Membership | None, *, own: bool) -> bool:
     """A newcomer ticks their own onboarding steps; owners and policy admins anyone's."""
     return (own and can(membership, Capability.VIEW)) or can(membership, Capability.MANAGE_POLICY)
+
+
+def can_see_training_results(membership: Membership | None, *, trains_staff: bool) -> bool:
+    """R1.3 (i): who passed the quiz and which questions are missed — the person responsible for
+    training the staff, whatever their role, and owners and policy admins."""
+    return (trains_staff and can(membership, Capability.VIEW)) or can(
+        membership, Capability.MANAGE_POLICY
+    )
 
 
 def roles_with(capability: Capability) -> frozenset[str]:

@@ -186,6 +186,28 @@ def r1_3_areas(d: OrgData) -> Iterator[Finding]:
             )
 
 
+# R1.3 (i): the share of members who must have passed the quiz of the version that counts, and
+# the share below which that is an error rather than a warning.
+TRAINED_SHARE = 80
+TRAINED_FLOOR = 50
+
+
+def r1_3_training(d: OrgData) -> Iterator[Finding]:
+    if not d.has_version or not d.members:
+        return
+    rate = 100 * d.passed_quiz // d.members
+    if rate >= TRAINED_SHARE:
+        return
+    yield Finding(
+        "R1.3",
+        S.ERROR if rate < TRAINED_FLOOR else S.WARNING,
+        _("%(rate)s%% of members have passed the policy quiz (%(share)s%% needed)."),
+        {"rate": rate, "share": TRAINED_SHARE},
+        "training",
+        Fix("training_results"),
+    )
+
+
 # The Arabic verb and pronoun agree with the person who left (docs/glossary.md).
 STILL_NAMED = {
     "": _("%(person)s has left but is still named as: %(what)s."),
@@ -607,6 +629,7 @@ CHECKS = (
     r1_1_owner,
     r1_2_publish_and_reply,
     r1_3_areas,
+    r1_3_training,
     r1_5_departed,
     r1_5_offboardings,
     r2_1_rotation,

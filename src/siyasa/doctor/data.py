@@ -22,6 +22,7 @@ from siyasa.registry.models import (
     SocialAccount,
 )
 from siyasa.security.models import Offboarding
+from siyasa.training.models import Attempt
 
 ACTIVE = Person.Status.ACTIVE
 # How far back the doctor looks for e-mails that could not be sent ("two weeks" in its words).
@@ -52,6 +53,8 @@ class OrgData:
     # Users who can sign in to the organisation (its members).
     member_user_ids: set[int] = field(default_factory=set)
     acknowledged: int = 0
+    # R1.3 (i): members who passed the quiz of the version that counts, or a later one.
+    passed_quiz: int = 0
     # E-mails that gave up in the last FAILED_MAIL_DAYS days, by queued-mail model:
     # model -> (how many, the address of the latest).
     failed_mail: dict = field(default_factory=dict)
@@ -205,6 +208,17 @@ def _acknowledgements(data, ids, in_force, today):
     )
     for row in counts:
         data[row["organization_id"]].acknowledged = row["n"]
+    passes = (
+        Attempt.objects.filter(organization__in=ids, passed=True)
+        .annotate(required=Subquery(required))
+        .filter(
+            version__number__gte=F("required"), user__memberships__organization=F("organization")
+        )
+        .values("organization_id")
+        .annotate(n=Count("user", distinct=True))
+    )
+    for row in passes:
+        data[row["organization_id"]].passed_quiz = row["n"]
 
 
 def _offboardings(data, ids):

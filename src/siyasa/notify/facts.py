@@ -19,6 +19,7 @@ from siyasa.policy.models import (
     PolicyVersion,
 )
 from siyasa.registry.models import Area, Custody, ResponsibilityAssignment, SocialAccount
+from siyasa.training.models import Attempt
 
 MANAGERS = POLICY_MANAGER_ROLES
 
@@ -30,8 +31,11 @@ class OrgFacts:
     custodies: list[Custody] = field(default_factory=list)
     # The number of the version whose acknowledgement counts (R0.3), None before publication.
     required_version: int | None = None
+    required_effective_on: datetime.date | None = None
     # user id -> the highest version number they acknowledged
     acknowledged: dict[int, int] = field(default_factory=dict)
+    # user id -> the highest version number whose quiz they passed (R1.3 i)
+    passed_quiz: dict[int, int] = field(default_factory=dict)
     # Directory entries of members, and of those among them who may change the policy.
     members: list[Person] = field(default_factory=list)
     managers: list[Person] = field(default_factory=list)
@@ -78,15 +82,16 @@ def _versions(facts, ids, today):
             review=KT("content__next_review_on"),
             counts=ExpressionWrapper(COUNTS_FOR_ACKNOWLEDGEMENT, output_field=BooleanField()),
         )
-        .values_list("organization_id", "number", "counts", "review")
+        .values_list("organization_id", "number", "counts", "review", "effective_on")
         .order_by("organization_id", "number")
     )
-    for org_id, number, counts, review in rows:
+    for org_id, number, counts, review, effective_on in rows:
         org_facts = facts[org_id]
         # Rows come in ascending number, so the last one seen is the version in force.
         org_facts.next_review_on = _date(review)
         if counts:
             org_facts.required_version = number
+            org_facts.required_effective_on = effective_on
     drafts = [org_id for org_id, f in facts.items() if f.required_version is None]
     for org_id, day in PolicySettings.objects.filter(organization__in=drafts).values_list(
         "organization_id", "next_review_on"
@@ -99,6 +104,13 @@ def _versions(facts, ids, today):
     )
     for row in acks:
         facts[row["organization_id"]].acknowledged[row["user_id"]] = row["latest"]
+    passes = (
+        Attempt.objects.filter(organization__in=ids, passed=True)
+        .values("organization_id", "user_id")
+        .annotate(latest=Max("version__number"))
+    )
+    for row in passes:
+        facts[row["organization_id"]].passed_quiz[row["user_id"]] = row["latest"]
 
 
 def _date(value: str | None) -> datetime.date | None:

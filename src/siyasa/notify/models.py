@@ -11,6 +11,7 @@ class Kind(models.TextChoices):
     ROTATION_SOON = "rotation_soon", _("Password rotation due soon")
     ROTATION_OVERDUE = "rotation_overdue", _("Password rotation overdue")
     ACKNOWLEDGEMENT = "acknowledgement", _("Policy to acknowledge")
+    TRAINING = "training", _("Policy quiz to pass")
     STALE_CONTACTS = "stale_contacts", _("Emergency contacts to verify")
     REVIEW = "review", _("Policy review")
     FINDING = "finding", _("Error in the policy's health")

@@ -25,6 +25,8 @@ from siyasa.orgs.models import Organization, Person
 
 # R2.1: custodians hear of a rotation this long before it is due.
 ROTATION_NOTICE = datetime.timedelta(days=7)
+# R1.3 (i): members who have not passed the quiz this long after the version took effect hear of it.
+QUIZ_GRACE = datetime.timedelta(days=14)
 # R0.3: owners and policy admins hear of the review this long before it is due.
 REVIEW_NOTICE = datetime.timedelta(days=30)
 
@@ -120,6 +122,28 @@ def acknowledgement(f: OrgFacts) -> Iterator[DueItem]:
         )
 
 
+def training(f: OrgFacts) -> Iterator[DueItem]:
+    """R1.3 (i): members who have not passed the quiz of the version that counts two weeks after
+    it took effect, once per version."""
+    number, since = f.required_version, f.required_effective_on
+    if number is None or since is None or f.today < since + QUIZ_GRACE:
+        return
+    path = org_path("training", f.org)
+    for person in f.members:
+        if f.passed_quiz.get(person.user_id, 0) >= number:  # type: ignore[arg-type]
+            continue
+        yield DueItem(
+            f.org,
+            person,
+            Kind.TRAINING,
+            "training",
+            f"v{number}",
+            _("Please take the short quiz on version %(number)s of the social media policy."),
+            {"number": number},
+            path=path,
+        )
+
+
 def stale_contacts(f: OrgFacts) -> Iterator[DueItem]:
     """R3.1: the crisis-response holders, weekly while emergency contacts go unverified."""
     stale = [c for c in f.contacts if c.is_stale(f.today)]
@@ -195,7 +219,7 @@ def findings(f: OrgFacts) -> Iterator[DueItem]:
             )
 
 
-REMINDERS = (rotation, acknowledgement, stale_contacts, review, findings)
+REMINDERS = (rotation, acknowledgement, training, stale_contacts, review, findings)
 
 
 def iso_week(day: datetime.date) -> str:

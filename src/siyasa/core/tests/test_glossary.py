@@ -14,6 +14,8 @@ DEFAULT_TEXTS = [
     SRC / "policy" / "defaults.py",
     SRC / "crisis" / "defaults.py",
     SRC / "demo" / "builder.py",
+    SRC / "training" / "bank.py",
+    SRC / "training" / "live.py",
 ]
 ARABIC_LETTER = "\u0600-\u06ff"
 

@@ -25,6 +25,8 @@ from siyasa.orgs.services import invite
 from siyasa.policy.services import publish_version
 from siyasa.security.services import offboarding as offboarding_service
 from siyasa.security.services import onboarding
+from siyasa.training import services as training_services
+from siyasa.training.models import CustomQuestion
 
 VIEW = {
     "anonymous": 302,
@@ -40,6 +42,10 @@ OWNERS = {**MANAGE, "policy_admin": 403}
 REDIRECT_WHEN_ALLOWED = {**MANAGE, "policy_admin": 302, "owner": 302}
 POST_ONLY_VIEW = {**VIEW, "staff": 405, "editor": 405, "policy_admin": 405, "owner": 405}
 POST_ONLY_MANAGE = {**MANAGE, "policy_admin": 405, "owner": 405}
+# A quiz attempt is its member's alone (the owner's here); nobody else finds it. Not passed, it
+# has no certificate.
+OWN_ATTEMPT = {**VIEW, "staff": 404, "editor": 404, "policy_admin": 404}
+OWN_ATTEMPT_NOT_PASSED = {**OWN_ATTEMPT, "owner": 403}
 # A file not made yet: "being prepared" (202) while the job worker makes it.
 EXPORT = {**VIEW, "staff": 202, "editor": 202, "policy_admin": 202, "owner": 202}
 # The GETs that may write, and what: an export asked for queues its build (the file's row and a
@@ -152,6 +158,17 @@ EXPECTED = {
     "transfer_import": (MANAGE, None),
     "transfer_import_confirm": (POST_ONLY_MANAGE, None),
     "audit_history_purge": (OWNERS, None),
+    "training": (VIEW, None),
+    "training_start": (POST_ONLY_VIEW, None),
+    "training_attempt": (OWN_ATTEMPT, "attempt"),
+    "training_certificate": (OWN_ATTEMPT_NOT_PASSED, "attempt"),
+    "training_results": (MANAGE, None),
+    "training_results_csv": (MANAGE, None),
+    "training_questions": (CONTENT, None),
+    "training_question_new": (CONTENT, None),
+    "training_question_edit": (CONTENT, "question"),
+    "training_question_delete": (CONTENT, "question"),
+    "training_settings": (MANAGE, None),
 }
 
 
@@ -186,7 +203,19 @@ def objects_of(org):
     offboarding = offboarding_service.start(
         membership=owner, person=leaving, last_day=timezone.localdate()
     )
+    version = publish_version(
+        membership=owner, summary="v1", kind="material", effective_on=timezone.localdate()
+    )
     return {
+        # The attempt of the owner who visits as "owner" (`Cast`), not of the founder.
+        "attempt": training_services.start_attempt(
+            membership=Membership.objects.filter(organization=org, role="owner")
+            .exclude(user__username__startswith="founder-")
+            .first()
+        ),
+        "question": CustomQuestion.objects.create(
+            organization=org, section="law", text_ar="سؤال", answers_ar="*نعم\nلا"
+        ),
         "invitation": invite(
             membership=owner, person=PersonFactory(organization=org), role=Role.STAFF
         ),
@@ -207,12 +236,7 @@ def objects_of(org):
             membership=owner, incident=incident, text_ar="نتابع الأمر", text_en=""
         ),
         "membership": Membership.objects.filter(organization=org).first(),
-        "version": publish_version(
-            membership=Membership.objects.filter(organization=org, role="owner").first(),
-            summary="v1",
-            kind="material",
-            effective_on=timezone.localdate(),
-        ),
+        "version": version,
     }
 
 

@@ -62,20 +62,24 @@ def _fetcher(weasyprint, allowed: set[str]):
 
 
 def render_pdf(page: PolicyPage, *, lang: str, base_url: str) -> bytes:
-    weasyprint = _weasyprint()
     with translation.override(lang):
         document = export_document(page, lang)
-        fonts = _font_faces()
-        html = render_to_string(
-            "policy/export_pdf.html",
-            {
-                "doc": document,
-                "fonts": fonts,
-                "footer_css": mark_safe(_css_string(document.footer)),  # noqa: S308 - escaped
-                "page_css": mark_safe(_page_counter_css()),  # noqa: S308 - escaped
-                "start": "right" if lang == "ar" else "left",
-                "end": "left" if lang == "ar" else "right",
-            },
-        )
+        context = {
+            "doc": document,
+            "footer_css": mark_safe(_css_string(document.footer)),  # noqa: S308 - escaped
+            "page_css": mark_safe(_page_counter_css()),  # noqa: S308 - escaped
+            "start": "right" if lang == "ar" else "left",
+            "end": "left" if lang == "ar" else "right",
+        }
+    return html_pdf("policy/export_pdf.html", context, lang=lang, base_url=base_url)
+
+
+def html_pdf(template: str, context: dict, *, lang: str, base_url: str) -> bytes:
+    """Any page laid out as a PDF with the shipped fonts (`fonts` in the template's context),
+    fetching nothing else: the policy, a training certificate."""
+    weasyprint = _weasyprint()
+    fonts = _font_faces()
+    with translation.override(lang):
+        html = render_to_string(template, {**context, "fonts": fonts})
     fetcher = _fetcher(weasyprint, {face["uri"] for face in fonts})
     return weasyprint.HTML(string=html, base_url=base_url, url_fetcher=fetcher).write_pdf()
