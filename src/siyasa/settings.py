@@ -65,9 +65,11 @@ INSTALLED_APPS = [
     "siyasa.orgs",
     "siyasa.accounts",
     "siyasa.registry",
+    "siyasa.consent",
     "siyasa.crisis",
     "siyasa.policy",
     "siyasa.doctor",
+    "siyasa.postcheck",
     "siyasa.notify",
     "siyasa.security",
     "siyasa.audit",
@@ -285,5 +287,7 @@ RATELIMIT_USE_CACHE = "default"
 # Requests for the PDF and Word files per address (REMOTE_ADDR: behind a proxy, the proxy's),
 # across both kinds and languages. A "being prepared" page reloads every 5 seconds, 12 a minute.
 SIYASA_EXPORT_RATE = env("SIYASA_EXPORT_RATE", "30/m")
+# Drafts checked per signed-in person (the post check reads every word of a 5,000-character draft).
+SIYASA_CHECK_RATE = env("SIYASA_CHECK_RATE", "30/m")
 # E-mails carry absolute links: the address at which people reach this installation.
 SIYASA_BASE_URL = env("SIYASA_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
