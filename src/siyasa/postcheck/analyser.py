@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 import phonenumbers
 from django.utils.translation import gettext as _
 
+from siyasa.consent.models import USE_LABELS, Use
 from siyasa.postcheck import lexicon
 from siyasa.postcheck.arabic import WORD, forms, normalise, normalised
 from siyasa.postcheck.kinds import INFO, Kind, Verdict
@@ -134,12 +135,15 @@ class Checker:
 
     def __init__(self, context: Context):
         self.context = context
+        # Numbers already judged: a batch of drafts repeats the same few.
+        self._phones: dict[str, bool] = {}
         self._index: dict[str, list[_Phrase]] = {}
         for category, entries in lexicon.SENSITIVE.items():
             self._add(entries, Kind.SENSITIVE_PERSONAL, category)
         self._add(lexicon.CONFIDENTIAL, Kind.CONFIDENTIAL)
         self._add(context.confidential_terms, Kind.CONFIDENTIAL, "own")
         self._add(lexicon.HATE_SPEECH, Kind.HATE_SPEECH)
+        self._add(lexicon.DEHUMANISING, Kind.HATE_SPEECH, "needs_group")
         self._add(lexicon.THREATS, Kind.THREAT)
         self._add(lexicon.HARASSMENT, Kind.HARASSMENT)
         self._add(lexicon.COPYRIGHT, Kind.COPYRIGHT)
@@ -152,9 +156,16 @@ class Checker:
         self._relations = frozenset(map(normalised, lexicon.RELATIONS))
         self._titles = frozenset(map(normalised, lexicon.TITLES))
         self._first_names = frozenset(w for name in lexicon.FIRST_NAMES for w in _words(name))
-        self._aggregate = frozenset(w for a in lexicon.AGGREGATE for w in _words(a))
+        # A multi-word entry ("more than") counts by its first word: "than" alone is no count.
+        self._aggregate = frozenset(_words(a)[0] for a in lexicon.AGGREGATE)
+        self._group_pointers = frozenset(map(normalised, lexicon.GROUP_POINTERS))
+        self._not_before = frozenset(map(normalised, lexicon.NOT_A_PERSON_BEFORE))
+        self._not_after = frozenset(map(normalised, lexicon.NOT_A_PERSON_AFTER))
         self._age_words = frozenset(map(normalised, lexicon.AGE_WORDS))
-        self._pictured = [_words(p) for p in lexicon.PICTURED]
+        self._pictured: dict[str, list[tuple[str, ...]]] = {}
+        for entry in lexicon.PICTURED:
+            words = _words(entry)
+            self._pictured.setdefault(words[0], []).append(words)
 
     def _add(self, entries: Iterable[str], kind: Kind, tag: object = None) -> None:
         for entry in entries:
@@ -237,6 +248,16 @@ class Checker:
         return None
 
     def _person_phone(self, candidate: str) -> bool:
+        """A valid number that is neither a service's nor the organisation's own. Only what can
+        be one is parsed (parsing is the slow part): international, or national with its 0."""
+        if not candidate.startswith(("+", "00", "0", "966", "5")):
+            return False
+        found = self._phones.get(candidate)
+        if found is None:
+            found = self._phones[candidate] = self._parse_phone(candidate)
+        return found
+
+    def _parse_phone(self, candidate: str) -> bool:
         try:
             number = phonenumbers.parse(candidate, self.context.region)
         except phonenumbers.NumberParseException:
@@ -295,7 +316,9 @@ class Checker:
 
     def _lexicon(self, d: "_Draft", account_id: int | None) -> Iterator[Finding]:
         tokens = [(m.start(), m.end(), m.group()) for m in WORD.finditer(d.norm)]
-        candidates = [set(forms(word.lstrip("#@"))) | {word} for _s, _e, word in tokens]
+        candidates = [
+            forms(word) | {word} if word[0] in "#@" else forms(word) for *_s, word in tokens
+        ]
         sentence = _sentences(d.norm, tokens)
         matches: list[tuple[int, int, _Phrase]] = []
         for i, options in enumerate(candidates):
@@ -317,6 +340,12 @@ class Checker:
                 ):
                     continue
                 yield d.finding(phrase.kind, start, end)
+            elif phrase.tag == "needs_group":
+                if any(
+                    sentence[k] == sentence[first] and candidates[k] & self._group_pointers
+                    for k in range(max(0, first - 8), min(len(tokens), last + 8))
+                ):
+                    yield d.finding(phrase.kind, start, end)
             elif phrase.kind is Kind.CONSENT:
                 assert isinstance(phrase.tag, int)
                 message = self._consent_problem(self.context.consents[phrase.tag], uses, account_id)
@@ -350,18 +379,23 @@ class Checker:
                 and after_forms & self._first_names
             ):
                 sentences.add(sentence[i])
-            elif options & self._first_names:
+            elif options & self._first_names and not self._a_place(words, candidates, i):
                 names.append(i)
                 if self._age_near(words, i):
                     sentences.add(sentence[i])
         for first, _last, phrase in matches:
             if phrase.kind is Kind.CONSENT:
                 sentences.add(sentence[first])
-        for i in range(len(words)):
-            for picture in self._pictured:
+        for i, word in enumerate(words):
+            for picture in self._pictured.get(word, ()):
                 if tuple(words[i : i + len(picture)]) == picture:
                     sentences.add(sentence[i])
         return {"sentences": sentences, "names": names}
+
+    def _a_place(self, words, candidates, i: int) -> bool:
+        before = candidates[i - 1] if i else set()
+        after = words[i + 1] if i + 1 < len(words) else ""
+        return bool(before & self._not_before) or after in self._not_after
 
     def _age_near(self, words: list[str], i: int) -> bool:
         for k in range(i + 1, min(len(words), i + 5)):
@@ -372,14 +406,12 @@ class Checker:
         return False
 
     def _aggregate_before(self, tokens, first: int) -> bool:
-        """A count or a word of quantity just before: "320 يتيم", "hundreds of orphans" (an age,
-        "7 سنوات", is not a count)."""
-        for k in range(max(0, first - 3), first):
-            word = tokens[k][2]
-            following = tokens[k + 1][2]
-            if word in self._aggregate or (word.isdigit() and following not in self._age_words):
-                return True
-        return False
+        """A count or a word of quantity just before: "320 يتيم", "hundreds of orphans", "more
+        than 500 patients" (an age, "Ali, 15, an orphan", is not a count)."""
+        words = [tokens[k][2] for k in range(max(0, first - 3), first)]
+        if words and words[-1].isdigit():
+            return True
+        return any(word in self._aggregate for word in words)
 
     def _consent_problem(self, entry: ConsentEntry, uses: set[str], account_id) -> str:
         """Why the registry does not cover this post, or "" when it does."""
@@ -401,14 +433,15 @@ class Checker:
             return _("Their consent is not in force yet.")
         if not covered:
             return _("Their consent does not cover this account.")
-        return _("Their consent does not cover: %(uses)s.") % {"uses": ", ".join(sorted(missing))}
+        labels = [str(USE_LABELS[Use(use)]) for use in sorted(missing)]
+        return _("Their consent does not cover: %(uses)s.") % {"uses": _(", ").join(labels)}
 
 
 @dataclass(frozen=True)
 class _Draft:
     text: str
     norm: str
-    origin: list[int]
+    origin: list[int] | range
 
     def finding(
         self, kind: Kind, start: int, end: int, message: str = "", blocks: bool | None = None

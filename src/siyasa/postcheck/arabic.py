@@ -2,6 +2,7 @@
 returns, where that character was in the text as typed, so findings mark the original."""
 
 import re
+from functools import lru_cache
 
 # Removed: Arabic diacritics (harakat, shadda, sukun, dagger alef, Quranic marks), tatweel, and
 # the invisible marks that split a word for a matcher but not for a reader (ZWNJ, ZWJ, LRM, RLM,
@@ -33,7 +34,10 @@ _FOLD = {
 }
 
 
-def normalise(text: str) -> tuple[str, list[int]]:
+_TABLE = {**dict.fromkeys(_DROP), **_FOLD}
+
+
+def normalise(text: str) -> tuple[str, list[int] | range]:
     """`text` normalised for matching, and for each of its characters the index of the
     character it came from in `text` (one more entry: `len(text)`, for spans that end there).
 
@@ -41,19 +45,25 @@ def normalise(text: str) -> tuple[str, list[int]]:
     forms are folded; the case is lowered (one character at a time, so indices stay exact).
     Linear in the length of `text`.
     """
+    folded = text.translate(_TABLE)
+    lowered = folded.lower()
+    if len(lowered) == len(folded):
+        if len(folded) == len(text):
+            return lowered, range(len(text) + 1)  # nothing dropped: every index is its own
+        origin = [i for i, char in enumerate(text) if ord(char) not in _DROP]
+        origin.append(len(text))
+        return lowered, origin
+    # A character whose lower case is longer ("İ"): kept as it is, one at a time.
     out: list[str] = []
-    origin: list[int] = []
+    slow: list[int] = []
     for index, char in enumerate(text):
-        code = ord(char)
-        if code in _DROP:
+        if ord(char) in _DROP:
             continue
-        folded = _FOLD.get(code)
-        if folded is None:
-            folded = char.lower() if len(char.lower()) == 1 else char
-        out.append(folded)
-        origin.append(index)
-    origin.append(len(text))
-    return "".join(out), origin
+        char = _FOLD.get(ord(char), char)
+        out.append(char.lower() if len(char.lower()) == 1 else char)
+        slow.append(index)
+    slow.append(len(text))
+    return "".join(out), slow
 
 
 def normalised(text: str) -> str:
@@ -88,9 +98,12 @@ PREFIXES = (
 )
 
 
-def forms(word: str) -> list[str]:
+@lru_cache(maxsize=100_000)
+def forms(word: str) -> frozenset[str]:
     """`word` and what it is without each Arabic clitic it may carry ("والأيتام" → "الايتام",
-    "ايتام"…), for matching against a lexicon written without them."""
+    "ايتام"…), for matching against a lexicon written without them (a hashtag or handle: also
+    without its sign)."""
+    word = word.lstrip("#@") or word
     found = [word]
     for prefix in PREFIXES:
         if word.startswith(prefix) and len(word) - len(prefix) >= 2:
@@ -98,4 +111,4 @@ def forms(word: str) -> list[str]:
             found.append(rest)
             if prefix == "لل":  # ل + ال: "للأيتام" is "ل" + "الأيتام"
                 found.append("ال" + rest)
-    return found
+    return frozenset(found)

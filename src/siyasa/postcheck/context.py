@@ -3,7 +3,10 @@ queries, once for any number of drafts."""
 
 import datetime
 
+import phonenumbers
+
 from siyasa.consent import selectors as consent_selectors
+from siyasa.core.forms import fold_digits
 from siyasa.core.permissions import POLICY_MANAGER_ROLES, Capability, can
 from siyasa.orgs.models import Membership, Organization, Person
 from siyasa.postcheck.analyser import ConsentEntry, Context
@@ -33,9 +36,14 @@ def load(org: Organization, *, membership: Membership | None, today: datetime.da
             Kind.THREAT: Lexicon.lines(lexicon.threat_terms),
             Kind.HARASSMENT: Lexicon.lines(lexicon.harassment_terms),
         }
-    handles = SocialAccount.objects.for_org(org).values_list("handle", flat=True)
+    handles = list(SocialAccount.objects.for_org(org).values_list("handle", flat=True))
+    region = str(org.country) or "SA"
+    # Its own numbers: the people's in its directory and an account named by its number (a
+    # WhatsApp Business line).
+    phones = {phone for _kind, _email, phone in people if phone}
+    phones |= {e164 for handle in handles if (e164 := _as_phone(handle, region))}
     return Context(
-        own_phones=frozenset(phone for _kind, _email, phone in people if phone),
+        own_phones=frozenset(phones),
         own_emails=emails,
         own_domains=domains - FREE_MAIL,
         consents=tuple(
@@ -54,9 +62,19 @@ def load(org: Organization, *, membership: Membership | None, today: datetime.da
             normalised(tag).lstrip("#") for tag in org.hashtags.split() if tag.strip("#")
         ),
         handles=frozenset(normalised(h).strip().lstrip("@") for h in handles if h.strip("@ ")),
-        region=str(org.country) or "SA",
+        region=region,
         sees_consents=can(membership, Capability.MANAGE_CONSENT),
     )
+
+
+def _as_phone(text: str, region: str) -> str:
+    try:
+        number = phonenumbers.parse(fold_digits(text), region)
+    except phonenumbers.NumberParseException:
+        return ""
+    if not phonenumbers.is_valid_number(number):
+        return ""
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
 def reviewers(org: Organization) -> list[str]:

@@ -511,36 +511,56 @@ CONFIDENTIAL = [
 
 # R5.1: dehumanising words about groups, threats of violence, insults aimed at a person.
 HATE_SPEECH = [
-    "حشرات",
-    "صراصير",
-    "جرذان",
-    "قطيع",
     "انجاس",
     "نجس",
     "رافضه",
     "روافض",
     "نواصب",
-    "كفار",
     "طرش بحر",
     "عبيد",
     "همج",
     "حثاله",
-    "وباء",
     "سرطان المجتمع",
     "اطردوهم",
     "يجب طردهم",
     "ارجعوا لبلادكم",
-    "vermin",
-    "cockroaches",
     "subhuman",
     "sub-human",
     "savages",
-    "infestation",
-    "filthy",
     "go back to your country",
     "go back where you came from",
     "kick them all out",
 ]
+# Words that dehumanise only when said of people ("هؤلاء … مثل الحشرات", "they are vermin"),
+# not of insects in a warehouse: they count with a word pointing at a group in the sentence.
+DEHUMANISING = [
+    "حشرات",
+    "صراصير",
+    "جرذان",
+    "قطيع",
+    "وباء",
+    "كفار",
+    "vermin",
+    "cockroaches",
+    "rats",
+    "infestation",
+    "plague",
+    "animals",
+    "filthy",
+]
+GROUP_POINTERS = [
+    "هؤلاء", "هاذول", "هذولا", "هم", "انهم", "مثل", "كل", "these", "those", "they", "them",
+    "people", "like",
+]  # fmt: skip
+# A first name after these is a place or the Prophet, not a person in the post: "King Fahd
+# street", "حي الملك فهد", "محمد رسول الله".
+NOT_A_PERSON_BEFORE = [
+    "الملك", "الامير", "ملك", "امير", "شارع", "طريق", "حي", "مسجد", "جامع", "مدرسه", "جامعه",
+    "مستشفى", "مركز", "النبي", "الرسول", "سيدنا", "king", "prince", "street", "road", "mosque",
+    "school", "university", "hospital", "centre", "center", "prophet",
+]  # fmt: skip
+NOT_A_PERSON_AFTER = ["رسول", "صلى", "ﷺ", "street", "road", "st", "rd", "university", "hospital"]
+
 THREATS = [
     "ساقتلك",
     "راح اقتلك",
