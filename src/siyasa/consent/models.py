@@ -10,6 +10,7 @@ from enum import StrEnum
 
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -123,7 +124,7 @@ class Consent(OrgOwned):
     withdrawn_on = models.DateField(_("withdrawn on"), null=True, blank=True, editable=False)
     withdrawn_by = models.CharField(_("withdrawn by"), max_length=150, blank=True, editable=False)
 
-    objects = ConsentQuerySet.as_manager()
+    objects = ConsentQuerySet.as_manager()  # type: ignore[misc]  # a narrower queryset of OrgOwned's
 
     history = HistoricalRecords(m2m_fields=["accounts"])  # R2.6
 
@@ -146,6 +147,10 @@ class Consent(OrgOwned):
 
     def use_labels(self) -> list[str]:
         return [str(USE_LABELS[use]) for use in Use if use in self.uses()]
+
+    def uses_display(self) -> str:
+        """ "photo, name" in the reader's language (with the Arabic comma on Arabic pages)."""
+        return gettext(", ").join(self.use_labels())
 
     def state(self, today: datetime.date) -> State:
         if self.withdrawn_on is not None:

@@ -163,8 +163,8 @@ class Checker:
         self._not_after = frozenset(map(normalised, lexicon.NOT_A_PERSON_AFTER))
         self._age_words = frozenset(map(normalised, lexicon.AGE_WORDS))
         self._pictured: dict[str, list[tuple[str, ...]]] = {}
-        for entry in lexicon.PICTURED:
-            words = _words(entry)
+        for picture in lexicon.PICTURED:
+            words = _words(picture)
             self._pictured.setdefault(words[0], []).append(words)
 
     def _add(self, entries: Iterable[str], kind: Kind, tag: object = None) -> None:
@@ -452,7 +452,7 @@ class _Draft:
         return Finding(kind, a, b, self.text[a:b], text, info.blocks if blocks is None else blocks)
 
 
-def _uses(candidates: list[set[str]]) -> set[str]:
+def _uses(candidates: list[frozenset[str]]) -> set[str]:
     """What a post uses of a person it names: their name always, and photo, video, voice or
     story when it speaks of one."""
     uses = {"name"}
