@@ -65,9 +65,11 @@ INSTALLED_APPS = [
     "siyasa.orgs",
     "siyasa.accounts",
     "siyasa.registry",
+    "siyasa.consent",
     "siyasa.crisis",
     "siyasa.policy",
     "siyasa.doctor",
+    "siyasa.postcheck",
     "siyasa.notify",
     "siyasa.security",
     "siyasa.training",
@@ -289,5 +291,7 @@ SIYASA_EXPORT_RATE = env("SIYASA_EXPORT_RATE", "30/m")
 # Visits to invitation links per address, opened or sent: enough for a person, too few to guess
 # tokens. Sign-in, sign-up and password reset keep allauth's own limits (ACCOUNT_RATE_LIMITS).
 SIYASA_INVITATION_RATE = env("SIYASA_INVITATION_RATE", "20/m")
+# Drafts checked per signed-in person (the post check reads every word of a 5,000-character draft).
+SIYASA_CHECK_RATE = env("SIYASA_CHECK_RATE", "30/m")
 # E-mails carry absolute links: the address at which people reach this installation.
 SIYASA_BASE_URL = env("SIYASA_BASE_URL", "http://127.0.0.1:8000").rstrip("/")

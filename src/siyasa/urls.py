@@ -12,6 +12,8 @@ org_patterns = [
     *workspace_urls.org_urlpatterns,
     path("", include("siyasa.orgs.urls")),
     path("", include("siyasa.registry.urls")),
+    path("", include("siyasa.consent.urls")),
+    path("", include("siyasa.postcheck.urls")),
     path("", include("siyasa.policy.urls")),
     path("", include("siyasa.crisis.urls")),
     path("", include("siyasa.doctor.urls")),

@@ -40,6 +40,10 @@ class Capability(StrEnum):
     # R2.8: taking a secret that was typed by mistake out of the change history — the one write
     # to the history, so only owners (audit.services.purge).
     PURGE_HISTORY = "purge_history"
+    # R4.1, R4.2: the consent registry holds beneficiaries' personal data; whoever holds the
+    # policy's privacy role reads and keeps it. Other members only learn, when they check a
+    # post, whether a consent is on file.
+    MANAGE_CONSENT = "manage_consent"
 
 
 ROLE_CAPABILITIES: dict[str, frozenset[Capability]] = {
@@ -50,6 +54,7 @@ ROLE_CAPABILITIES: dict[str, frozenset[Capability]] = {
             Capability.EDIT_CONTENT,
             Capability.MANAGE_POLICY,
             Capability.MANAGE_MEMBERS,
+            Capability.MANAGE_CONSENT,
         }
     ),
     Role.EDITOR: frozenset({Capability.VIEW, Capability.EDIT_CONTENT}),
@@ -72,6 +77,9 @@ EDIT_CAPABILITY: dict[str, Capability] = {
     # R1.3 (i): editors write quiz questions; the pass mark is the policy's.
     "training.customquestion": Capability.EDIT_CONTENT,
     "training.trainingsettings": Capability.MANAGE_POLICY,
+    "consent.consent": Capability.MANAGE_CONSENT,
+    "consent.takedowntask": Capability.MANAGE_CONSENT,
+    "postcheck.lexicon": Capability.MANAGE_POLICY,
 }
 
 # The crisis room (R3.4). Anyone in the team may spot a crisis: declaring an incident, adding to
@@ -159,6 +167,14 @@ def can_see_training_results(membership: Membership | None, *, trains_staff: boo
     training the staff, whatever their role, and owners and policy admins."""
     return (trains_staff and can(membership, Capability.VIEW)) or can(
         membership, Capability.MANAGE_POLICY
+    )
+
+
+def can_close_takedown(membership: Membership | None, *, is_assignee: bool) -> bool:
+    """R4.2: a take-down task is ticked off by the account owner it was given to, or by whoever
+    keeps the consent registry."""
+    return (is_assignee and can(membership, Capability.VIEW)) or can(
+        membership, Capability.MANAGE_CONSENT
     )
 
 

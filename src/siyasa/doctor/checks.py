@@ -570,6 +570,36 @@ def r4_texts_and_review(d: OrgData) -> Iterator[Finding]:
         )
 
 
+def r4_2_consents_expiring(d: OrgData) -> Iterator[Finding]:
+    """A consent that ends within 30 days: renew it, or stop using what it covers. The finding
+    names no one: the health page is read by every member, the registry only by its keepers."""
+    for consent in d.expiring_consents:
+        yield Finding(
+            "R4.2",
+            S.WARNING,
+            _("A consent in the registry ends on %(day)s: renew it or stop using what it covers."),
+            {"day": consent.valid_until},
+            f"consent:{consent.pk}",
+            Fix("consent_edit", {"pk": consent.pk}, capability=Capability.MANAGE_CONSENT),
+        )
+
+
+def r4_2_takedowns(d: OrgData) -> Iterator[Finding]:
+    """A withdrawn consent whose take-down tasks are not all done."""
+    for consent, count in d.open_takedowns.items():
+        yield Finding(
+            "R4.2",
+            S.ERROR,
+            _(
+                "A consent was withdrawn on %(day)s and %(count)s take-down tasks are still "
+                "open: what uses it is still online."
+            ),
+            {"day": consent.withdrawn_on, "count": count},
+            f"takedown:{consent.pk}",
+            Fix("takedown_list", capability=Capability.VIEW),
+        )
+
+
 def r5_texts(d: OrgData) -> Iterator[Finding]:
     yield from _texts(d, ("R5.1", "R5.2"))
 
@@ -644,6 +674,8 @@ CHECKS = (
     r3_4_approval_chains,
     r3_5_playbooks,
     r4_texts_and_review,
+    r4_2_consents_expiring,
+    r4_2_takedowns,
     r5_texts,
     r6_speaking,
     mail_that_gave_up,

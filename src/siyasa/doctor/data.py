@@ -9,6 +9,7 @@ from django.apps import apps
 from django.db.models import Count, F, OuterRef, Q, Subquery
 from django.utils.translation import gettext_lazy as _
 
+from siyasa.consent.models import Consent
 from siyasa.crisis.models import EmergencyContact, Playbook, SeverityLevel
 from siyasa.mail.models import Queued
 from siyasa.orgs.models import Membership, Organization, Person
@@ -58,6 +59,10 @@ class OrgData:
     # E-mails that gave up in the last FAILED_MAIL_DAYS days, by queued-mail model:
     # model -> (how many, the address of the latest).
     failed_mail: dict = field(default_factory=dict)
+    # R4.2: consents in force that end within 30 days, and withdrawn consents -> the number of
+    # their take-down tasks still open.
+    expiring_consents: list[Consent] = field(default_factory=list)
+    open_takedowns: dict[Consent, int] = field(default_factory=dict)
 
 
 def load(orgs: list[Organization], today: datetime.date) -> dict[int, OrgData]:
@@ -73,6 +78,7 @@ def load(orgs: list[Organization], today: datetime.date) -> dict[int, OrgData]:
     _rules(data, ids, today)
     _offboardings(data, ids)
     _failed_mail(data, ids, today)
+    _consents(data, ids, today)
     return data
 
 
@@ -244,3 +250,19 @@ def _failed_mail(data, ids, today):
         for org_id, email in rows.values_list("organization_id", "email"):
             count, _latest = data[org_id].failed_mail.get(model, (0, ""))
             data[org_id].failed_mail[model] = (count + 1, email)
+
+
+def _consents(data, ids, today):
+    for consent in (
+        Consent.objects.filter(organization__in=ids).expiring(today).order_by("valid_until", "pk")
+    ):
+        data[consent.organization_id].expiring_consents.append(consent)
+    open_tasks = Count("takedowns", filter=Q(takedowns__done_at__isnull=True))
+    rows = (
+        Consent.objects.filter(organization__in=ids)
+        .annotate(n=open_tasks)
+        .filter(n__gt=0)
+        .order_by("withdrawn_on", "pk")
+    )
+    for consent in rows:
+        data[consent.organization_id].open_takedowns[consent] = consent.n

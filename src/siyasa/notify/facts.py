@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from django.db.models import BooleanField, ExpressionWrapper, Max
 from django.db.models.fields.json import KT
 
+from siyasa.consent.models import Consent, TakedownTask
 from siyasa.core.permissions import POLICY_MANAGER_ROLES
 from siyasa.crisis.models import EmergencyContact
 from siyasa.doctor.engine import Report, diagnose_many
@@ -43,6 +44,11 @@ class OrgFacts:
     crisis_holders: list[Person] = field(default_factory=list)
     next_review_on: datetime.date | None = None
     findings: list[Finding] = field(default_factory=list)
+    # R4.2: open take-down tasks, consents ending within 30 days, and the social team (the
+    # holders of daily publishing) who must stop using them.
+    takedowns: list[TakedownTask] = field(default_factory=list)
+    expiring_consents: list[Consent] = field(default_factory=list)
+    social_team: list[Person] = field(default_factory=list)
 
 
 def load(
@@ -57,6 +63,7 @@ def load(
     _versions(facts, ids, today)
     _members(facts, ids)
     _crisis(facts, ids)
+    _consents(facts, ids, today)
     for org_id, report in (reports if reports is not None else diagnose_many(orgs, today)).items():
         facts[org_id].findings = report.findings
     return facts
@@ -142,3 +149,20 @@ def _crisis(facts, ids):
     ).select_related("person__user")
     for row in holders:
         facts[row.organization_id].crisis_holders.append(row.person)
+
+
+def _consents(facts, ids, today):
+    tasks = (
+        TakedownTask.objects.filter(organization__in=ids, done_at__isnull=True)
+        .select_related("account", "assignee__user")
+        .order_by("created_at", "pk")
+    )
+    for task in tasks:
+        facts[task.organization_id].takedowns.append(task)
+    for consent in Consent.objects.filter(organization__in=ids).expiring(today).order_by("pk"):
+        facts[consent.organization_id].expiring_consents.append(consent)
+    team = ResponsibilityAssignment.objects.filter(
+        organization__in=ids, area=Area.PUBLISHING, person__status=Person.Status.ACTIVE
+    ).select_related("person__user")
+    for row in team:
+        facts[row.organization_id].social_team.append(row.person)

@@ -15,6 +15,8 @@ class Kind(models.TextChoices):
     STALE_CONTACTS = "stale_contacts", _("Emergency contacts to verify")
     REVIEW = "review", _("Policy review")
     FINDING = "finding", _("Error in the policy's health")
+    TAKEDOWN = "takedown", _("Take-down after a consent was withdrawn")
+    CONSENT_EXPIRING = "consent_expiring", _("Consent ending soon")
 
 
 class Digest(OrgOwned, Queued):

@@ -219,7 +219,55 @@ def findings(f: OrgFacts) -> Iterator[DueItem]:
             )
 
 
-REMINDERS = (rotation, acknowledgement, training, stale_contacts, review, findings)
+def takedowns(f: OrgFacts) -> Iterator[DueItem]:
+    """R4.2: the account owner given a take-down task, weekly until it is done."""
+    path = org_path("takedown_list", f.org)
+    for task in f.takedowns:
+        if task.assignee is None:
+            continue  # an account without an owner: the doctor's finding reaches the managers
+        yield DueItem(
+            f.org,
+            task.assignee,
+            Kind.TAKEDOWN,
+            f"takedown:{task.pk}",
+            iso_week(f.today),
+            _("A consent was withdrawn: take down from %(account)s whatever uses it."),
+            {"account": _account(task.account)},
+            path=path,
+        )
+
+
+def consents_expiring(f: OrgFacts) -> Iterator[DueItem]:
+    """R4.2: the social team and whoever keeps the registry, once per consent and end date,
+    from 30 days before it ends. The e-mail names no one; the registry says who."""
+    path = org_path("check_post", f.org)
+    for consent in f.expiring_consents:
+        for person in _distinct(*f.social_team, *f.managers):
+            yield DueItem(
+                f.org,
+                person,
+                Kind.CONSENT_EXPIRING,
+                f"consent:{consent.pk}",
+                consent.valid_until.isoformat(),  # type: ignore[union-attr]  # expiring: set
+                _(
+                    "A consent in the registry ends on %(day)s. Check a post before using a "
+                    "photo or a story again."
+                ),
+                {"day": consent.valid_until},
+                path=path,
+            )
+
+
+REMINDERS = (
+    rotation,
+    acknowledgement,
+    training,
+    stale_contacts,
+    review,
+    takedowns,
+    consents_expiring,
+    findings,
+)
 
 
 def iso_week(day: datetime.date) -> str:

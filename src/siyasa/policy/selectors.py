@@ -5,7 +5,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from django.db.models import Max, Prefetch
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 
 from siyasa.core.i18n import Localized, pick
 from siyasa.core.permissions import POLICY_MANAGER_ROLES
@@ -352,6 +353,22 @@ def policy_summary(org: Organization) -> PolicySummary:
 # --- the readers' views (R0.2): a new employee, the digital-media manager, a crisis --------
 
 
+def _profile_line(org: Organization, person: Person | None, language: str) -> str:
+    """ "Sara Alotaibi — Digital media manager at Athar Charity Society", in `language`."""
+    if person is None:
+        return ""
+    with translation.override(language):
+        name = person.display_name
+        where = org.name_en if language == "en" and org.name_en else org.name_ar
+        if not person.job_title:
+            return gettext("%(name)s — at %(organisation)s") % {"name": name, "organisation": where}
+        return gettext("%(name)s — %(role)s at %(organisation)s") % {
+            "name": name,
+            "role": person.job_title,
+            "organisation": where,
+        }
+
+
 def for_new_employee(org: Organization, membership: Membership, rules: Rules) -> dict:
     """ "What this policy asks of me": my roles, accounts, devices, the rules and whom to ask."""
     person = org_selectors.person_for(org, membership.user)
@@ -384,6 +401,15 @@ def for_new_employee(org: Organization, membership: Membership, rules: Rules) ->
         ],
         "disclaimer_ar": rules.disclaimer[0],
         "disclaimer_en": rules.disclaimer[1],
+        # R6.2: the line for a profile that says who I am at the organisation, in each language.
+        "profile_ar": _profile_line(org, person, "ar"),
+        "profile_en": _profile_line(org, person, "en"),
+        # R6.3: where a journalist or a hard question goes.
+        "spokespeople": [
+            people.get(ref.id) or ref
+            for people in [live_people(org, rules.spokespeople)]
+            for ref in rules.spokespeople
+        ],
         # Trainers first, then the policy admins; each person once.
         "ask": list(
             {

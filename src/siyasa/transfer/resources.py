@@ -10,6 +10,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from import_export import fields, resources
 
+from siyasa.consent.forms import ConsentForm
+from siyasa.consent.models import Consent
 from siyasa.core.forms import OrgModelForm
 from siyasa.crisis.forms import EmergencyContactForm
 from siyasa.crisis.models import EmergencyContact
@@ -546,6 +548,55 @@ class EmergencyContactResource(RegistryResource):
         return (record.role, record.person_id)
 
 
+class ConsentResource(RegistryResource):
+    """R4.2: the consent registry, for those who keep it (its capability guards the files)."""
+
+    slug = "consents"
+    matching = gettext_lazy(
+        "A row is the consent with the same name or reference; any other row records a consent."
+    )
+    form_class = ConsentForm
+    required = ("name", "valid_from")
+    list_url_name = "consent_list"
+
+    class Meta:
+        model = Consent
+        fields = form_fields(ConsentForm)
+
+    def get_queryset(self):
+        return super().get_queryset().prefetch_related("accounts")
+
+    def get_example(self):
+        return {
+            "name": "أم خالد",
+            "subject": Consent.Subject.BENEFICIARY,
+            "is_minor": False,
+            "consents_photo": True,
+            "consents_video": False,
+            "consents_name": True,
+            "consents_story": True,
+            "consents_voice": False,
+            "all_accounts": False,
+            "accounts": EXAMPLE_ACCOUNT,
+            "valid_from": EXAMPLE_DATE,
+            "valid_until": "",
+            "given_by": Consent.GivenBy.PERSON,
+            "guardian_name": "",
+            "form_reference": _("Consent binder 2026 › page 14"),
+        }
+
+    def key(self, values):
+        return folded(values["name"]) if values.get("name") else None
+
+    def record_key(self, record):
+        return folded(record.name)
+
+    def several(self, values):
+        return _("Several consents are recorded for “%(value)s”: give each its own reference.") % {
+            "value": values["name"]
+        }
+
+
 RESOURCES: dict[str, type[RegistryResource]] = {
     resource.slug: resource
     for resource in (
@@ -556,6 +607,7 @@ RESOURCES: dict[str, type[RegistryResource]] = {
         DeviceResource,
         ResponsibilityResource,
         EmergencyContactResource,
+        ConsentResource,
     )
 }
 

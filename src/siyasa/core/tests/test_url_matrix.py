@@ -9,6 +9,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
+from siyasa.consent import services as consent_services
+from siyasa.consent.models import Consent
 from siyasa.core.tests.factories import (
     AccessGrantFactory,
     CustodyFactory,
@@ -169,6 +171,17 @@ EXPECTED = {
     "training_question_edit": (CONTENT, "question"),
     "training_question_delete": (CONTENT, "question"),
     "training_settings": (MANAGE, None),
+    # R4.1, R4.2: the consent registry is read and kept by whoever holds the privacy role;
+    # anyone may check a post, and tick off a take-down task given to them.
+    "consent_list": (MANAGE, None),
+    "consent_new": (MANAGE, None),
+    "consent_edit": (MANAGE, "consent"),
+    "consent_delete": (MANAGE, "consent"),
+    "consent_withdraw": (MANAGE, "consent"),
+    "takedown_list": (VIEW, None),
+    "takedown_done": (POST_ONLY_VIEW, "takedown"),
+    "check_post": (VIEW, None),
+    "check_terms": (MANAGE, None),
 }
 
 
@@ -206,6 +219,15 @@ def objects_of(org):
     version = publish_version(
         membership=owner, summary="v1", kind="material", effective_on=timezone.localdate()
     )
+    consent = Consent.objects.create(
+        organization=org, name="أم خالد", consents_photo=True, valid_from=timezone.localdate()
+    )
+    withdrawn = Consent.objects.create(
+        organization=org, name="Umm Fahad", consents_name=True, valid_from=timezone.localdate()
+    )
+    takedown = consent_services.withdraw(
+        membership=owner, consent=withdrawn, on=timezone.localdate(), by="Umm Fahad"
+    )[0]
     return {
         # The attempt of the owner who visits as "owner" (`Cast`), not of the founder.
         "attempt": training_services.start_attempt(
@@ -216,6 +238,8 @@ def objects_of(org):
         "question": CustomQuestion.objects.create(
             organization=org, section="law", text_ar="سؤال", answers_ar="*نعم\nلا"
         ),
+        "consent": consent,
+        "takedown": takedown,
         "invitation": invite(
             membership=owner, person=PersonFactory(organization=org), role=Role.STAFF
         ),

@@ -2,6 +2,7 @@
 an import that writes every row or none, recorded in the history, for those who may edit only."""
 
 import csv
+import datetime
 import io
 
 import openpyxl
@@ -11,6 +12,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from conftest import sign_in
+from siyasa.consent.models import Consent
 from siyasa.core.tests.factories import (
     AccessGrantFactory,
     CustodyFactory,
@@ -86,6 +88,18 @@ def fill_every_registry(org):
     responsibility = ResponsibilityFactory(organization=org, area="security", note="=1+1")
     responsibility.accounts.set([other])
     EmergencyContactFactory(organization=org, role="legal", person=lawyer, backup=account.owner)
+    consent = Consent.objects.create(
+        organization=org,
+        name="ريان (ملف 2026-14)",
+        is_minor=True,
+        given_by="guardian",
+        guardian_name="والدته",
+        consents_photo=True,
+        all_accounts=False,
+        valid_from=datetime.date(2026, 1, 1),
+        valid_until=datetime.date(2027, 1, 1),
+    )
+    consent.accounts.set([other])
 
 
 @pytest.fixture

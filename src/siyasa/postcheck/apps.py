@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class PostcheckConfig(AppConfig):
+    name = "siyasa.postcheck"
+    label = "postcheck"
