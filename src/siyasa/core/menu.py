@@ -3,12 +3,13 @@
 from dataclasses import dataclass, field
 
 from django.urls import reverse
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 
 @dataclass(frozen=True)
 class Entry:
-    label: str
+    label: str | Promise
     url_name: str
     # The URL names (or their beginnings, ending in "*") of the pages this entry stands for.
     pages: tuple[str, ...]
@@ -17,14 +18,14 @@ class Entry:
 
 @dataclass
 class Link:
-    label: str
+    label: str | Promise
     url: str
     current: bool
 
 
 @dataclass
 class Group:
-    label: str
+    label: str | Promise
     links: list[Link] = field(default_factory=list)
 
     @property
@@ -32,7 +33,7 @@ class Group:
         return any(link.current for link in self.links)
 
 
-MENU: tuple[tuple[str, tuple[Entry, ...]], ...] = (
+MENU: tuple[tuple[str | Promise, tuple[Entry, ...]], ...] = (
     ("", (Entry(_("Workspace"), "workspace", ("workspace", "policy_me")),)),
     (
         _("Policy"),
