@@ -9,7 +9,7 @@ from django.contrib.auth.forms import SetPasswordMixin
 from django.contrib.auth.password_validation import password_validators_help_texts
 from django.utils.translation import gettext_lazy as _
 
-from siyasa.core.forms import fold_digits
+from siyasa.core.forms import TextGuard, fold_digits
 
 
 class SignInForm(LoginForm):
@@ -33,11 +33,11 @@ class _AddressLeftToRight:
         self.fields["email"].widget.attrs["dir"] = "ltr"
 
 
-class SignUpForm(_AddressLeftToRight, SignupForm):
-    """allauth's sign-up, the address left to right."""
+class SignUpForm(_AddressLeftToRight, TextGuard, SignupForm):
+    """allauth's sign-up, the address left to right (and on one line, like every typed text)."""
 
 
-class PasswordResetForm(_AddressLeftToRight, ResetPasswordForm):
+class PasswordResetForm(_AddressLeftToRight, TextGuard, ResetPasswordForm):
     """allauth's "forgot your password", the address left to right."""
 
 
