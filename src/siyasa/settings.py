@@ -245,7 +245,11 @@ SIYASA_SIGNUP = env("SIYASA_SIGNUP", "open")
 if SIYASA_SIGNUP not in {"open", "invite"}:
     raise ValueError("SIYASA_SIGNUP must be 'open' or 'invite'")
 ACCOUNT_ADAPTER = "siyasa.accounts.adapter.AccountAdapter"
-ACCOUNT_FORMS = {"login": "siyasa.accounts.forms.SignInForm"}
+ACCOUNT_FORMS = {
+    "login": "siyasa.accounts.forms.SignInForm",
+    "signup": "siyasa.accounts.forms.SignUpForm",
+    "reset_password": "siyasa.accounts.forms.PasswordResetForm",
+}
 ACCOUNT_LOGIN_METHODS = {"email", "username"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"

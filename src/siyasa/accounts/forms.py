@@ -1,7 +1,7 @@
 """allauth's sign-in and code forms in Siyasa's words (codes typed in any digit script), and the
 invitation page's forms."""
 
-from allauth.account.forms import LoginForm
+from allauth.account.forms import LoginForm, ResetPasswordForm, SignupForm
 from allauth.mfa.base import forms as mfa_forms
 from allauth.mfa.totp import forms as totp_forms
 from django import forms
@@ -9,7 +9,7 @@ from django.contrib.auth.forms import SetPasswordMixin
 from django.contrib.auth.password_validation import password_validators_help_texts
 from django.utils.translation import gettext_lazy as _
 
-from siyasa.core.forms import fold_digits
+from siyasa.core.forms import TextGuard, fold_digits
 
 
 class SignInForm(LoginForm):
@@ -23,6 +23,22 @@ class SignInForm(LoginForm):
             {"autocomplete": "username", "autofocus": True, "dir": "auto", "placeholder": ""}
         )
         self.fields["password"].help_text = ""
+
+
+class _AddressLeftToRight:
+    """An e-mail address is typed and shown left to right, on Arabic pages too."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["email"].widget.attrs["dir"] = "ltr"
+
+
+class SignUpForm(_AddressLeftToRight, TextGuard, SignupForm):
+    """allauth's sign-up, the address left to right (and on one line, like every typed text)."""
+
+
+class PasswordResetForm(_AddressLeftToRight, TextGuard, ResetPasswordForm):
+    """allauth's "forgot your password", the address left to right."""
 
 
 class _CodeInput:

@@ -79,6 +79,9 @@ class Change:
     field: str
     before: str
     after: str
+    # "en" or "ar" for one language's version of a bilingual text (`summary_en`), so the page
+    # can mark it: English text on an Arabic page is content, not an untranslated label.
+    lang: str = ""
 
     @property
     def excerpt(self) -> tuple[str, str]:
@@ -358,6 +361,7 @@ class _ModelPage:
                 self._verbose(change.field),
                 refs.show(self.model._meta.get_field(change.field), change.old),
                 refs.show(self.model._meta.get_field(change.field), change.new),
+                _lang_of(change.field),
             )
             for change in delta.changes
         ]
@@ -383,9 +387,9 @@ class _ModelPage:
                 continue
             shown = refs.show(f, value)
             changes.append(
-                Change(str(f.verbose_name), shown, "")
+                Change(str(f.verbose_name), shown, "", _lang_of(f.name))
                 if deleted
-                else Change(str(f.verbose_name), "", shown)
+                else Change(str(f.verbose_name), "", shown, _lang_of(f.name))
             )
         for m2m in self.m2m_fields:
             # The links are gone before the deletion is recorded: show the last ones known.
@@ -497,3 +501,9 @@ class _References:
 
     def show_many(self, model, ids: Iterable[int]) -> str:
         return "; ".join(sorted(self.label(model, pk) for pk in ids))
+
+
+def _lang_of(field_name: str) -> str:
+    """The language of a bilingual field's half, from its name's suffix (`text_en` -> "en")."""
+    suffix = field_name.rpartition("_")[2]
+    return suffix if suffix in ("ar", "en") else ""

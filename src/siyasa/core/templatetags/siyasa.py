@@ -1,4 +1,5 @@
-"""Template helpers: the language switch, bilingual content, phone numbers, dates."""
+"""Template helpers: the language switch, the organisation menu, bilingual content, phone numbers,
+dates."""
 
 from django import template
 from django.urls import translate_url
@@ -6,6 +7,7 @@ from django.utils.html import format_html
 
 from siyasa.core import dates
 from siyasa.core.i18n import pick
+from siyasa.core.menu import org_menu as build_org_menu
 from siyasa.core.phones import international
 
 register = template.Library()
@@ -16,6 +18,15 @@ def language_url(context, lang: str) -> str:
     """The page being read, in another language."""
     request = context.get("request")
     return translate_url(request.get_full_path(), lang) if request else f"/{lang}/"
+
+
+@register.simple_tag(takes_context=True)
+def org_menu(context):
+    """`{% org_menu as groups %}`: the organisation menu for the member reading this page."""
+    request = context["request"]
+    return build_org_menu(
+        context["ctx"], request.resolver_match.url_name if request.resolver_match else ""
+    )
 
 
 @register.filter
@@ -46,10 +57,12 @@ def phone_text(value: str) -> str:
 
 @register.filter
 def phone(value: str) -> str:
-    """A tap-to-call link, kept left-to-right inside Arabic text."""
+    """A tap-to-call link, kept left-to-right inside Arabic text and whole on one line."""
     if not value:
         return ""
-    return format_html('<a class="ltr" dir="ltr" href="tel:{}">{}</a>', value, phone_text(value))
+    return format_html(
+        '<a class="ltr phone" dir="ltr" href="tel:{}">{}</a>', value, phone_text(value)
+    )
 
 
 @register.filter
@@ -57,3 +70,21 @@ def mailto(value: str) -> str:
     if not value:
         return ""
     return format_html('<a class="ltr" dir="ltr" href="mailto:{}">{}</a>', value, value)
+
+
+@register.filter
+def bdi(value) -> str:
+    """User data in a sentence, isolated so its own direction cannot reorder the words around
+    it: `{% blocktranslate with name=person.display_name|bdi %}`."""
+    return format_html("<bdi>{}</bdi>", value) if value not in (None, "") else ""
+
+
+@register.filter
+def account_name(account) -> str:
+    """A social account as people say it, "LinkedIn athar-charity": the platform, then the
+    handle kept left-to-right and whole (it never wraps at its hyphen)."""
+    return format_html(
+        '<bdi class="platform-name">{}</bdi> <bdi class="handle" dir="ltr">{}</bdi>',
+        account.get_platform_display(),
+        account.handle,
+    )

@@ -86,3 +86,44 @@ document.addEventListener("DOMContentLoaded", () => {
     });
   }
 });
+
+// The organisation menu's disclosures behave like menus: one open at a time, closed by Escape
+// (focus back on its button) or by a click elsewhere. Without this file they open and close.
+document.addEventListener("DOMContentLoaded", () => {
+  const menus = [...document.querySelectorAll("details[data-menu]")];
+  for (const menu of menus) {
+    menu.addEventListener("toggle", () => {
+      if (!menu.open) return;
+      for (const other of menus) if (other !== menu && !other.contains(menu)) other.open = false;
+    });
+    menu.addEventListener("keydown", (event) => {
+      if (event.key !== "Escape" || !menu.open) return;
+      menu.open = false;
+      menu.querySelector("summary").focus();
+    });
+  }
+  document.addEventListener("click", (event) => {
+    for (const menu of menus) if (menu.open && !menu.contains(event.target)) menu.open = false;
+  });
+});
+
+// Tables on a phone: each cell is labelled with its column's header, so the stylesheet can show
+// a row as a card (label beside value) instead of a table wider than the screen. Without this
+// file a wide table scrolls inside its frame, whose shadowed edges say there is more.
+document.addEventListener("DOMContentLoaded", () => {
+  for (const table of document.querySelectorAll("table.table")) {
+    const headers = [...table.querySelectorAll("thead tr:last-child > th")];
+    if (!headers.length) continue;
+    const labels = headers.flatMap((th) => Array(th.colSpan || 1).fill(th.textContent.trim()));
+    for (const row of table.querySelectorAll("tbody tr")) {
+      let column = 0;
+      for (const cell of row.cells) {
+        if (!cell.hasAttribute("data-label") && cell.colSpan === 1) {
+          cell.dataset.label = labels[column] || "";
+        }
+        column += cell.colSpan || 1;
+      }
+    }
+    table.classList.add("stacks");
+  }
+});
