@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "siyasa.security",
     "siyasa.audit",
     "siyasa.transfer",
+    "siyasa.search",
     "siyasa.workspace",
     "siyasa.demo",
     # After Siyasa's apps, so that accounts/templates/ overrides allauth's pages.
@@ -285,5 +286,7 @@ RATELIMIT_USE_CACHE = "default"
 # Requests for the PDF and Word files per address (REMOTE_ADDR: behind a proxy, the proxy's),
 # across both kinds and languages. A "being prepared" page reloads every 5 seconds, 12 a minute.
 SIYASA_EXPORT_RATE = env("SIYASA_EXPORT_RATE", "30/m")
+# Searches per address (an empty search box does not count).
+SIYASA_SEARCH_RATE = env("SIYASA_SEARCH_RATE", "60/m")
 # E-mails carry absolute links: the address at which people reach this installation.
 SIYASA_BASE_URL = env("SIYASA_BASE_URL", "http://127.0.0.1:8000").rstrip("/")

@@ -1,10 +1,11 @@
-"""Template helpers: the language switch, bilingual content, phone numbers."""
+"""Template helpers: the language switch, bilingual content, phone numbers, requirement ids."""
 
 from django import template
 from django.urls import translate_url
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 
 from siyasa.core.i18n import pick
+from siyasa.core.permissions import can_read_requirement_ids
 from siyasa.core.phones import international
 
 register = template.Library()
@@ -44,3 +45,15 @@ def mailto(value: str) -> str:
     if not value:
         return ""
     return format_html('<a class="ltr" dir="ltr" href="mailto:{}">{}</a>', value, value)
+
+
+@register.simple_tag(takes_context=True)
+def requirement_ids(context, *ids) -> str:
+    """`{% requirement_ids "R2.4" "R2.5" %}` or `{% requirement_ids section.requirements %}`:
+    the catalogue's ids as badges, for readers who work on the policy; nothing for the rest
+    (and on pages with no signed-in member, such as the public policy)."""
+    org_ctx = context.get("ctx") or getattr(context.get("request"), "org_ctx", None)
+    if not can_read_requirement_ids(getattr(org_ctx, "membership", None)):
+        return ""
+    flat = [i for arg in ids for i in ([arg] if isinstance(arg, str) else arg)]
+    return format_html_join(" ", '<span class="req-id">{}</span>', ((i,) for i in flat))

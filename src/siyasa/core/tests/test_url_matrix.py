@@ -152,6 +152,8 @@ EXPECTED = {
     "transfer_import": (MANAGE, None),
     "transfer_import_confirm": (POST_ONLY_MANAGE, None),
     "audit_history_purge": (OWNERS, None),
+    "search": (VIEW, None),
+    "help": (VIEW, None),
 }
 
 
@@ -233,6 +235,8 @@ def url_for(name: str, org, objects) -> str:
         kwargs["fmt"] = "csv"
     if name == "policy_text_edit":
         kwargs["key"] = "law.privacy"
+    if name == "help":
+        kwargs["area"] = "crisis"
     if name == "policy_version":
         kwargs["number"] = objects["version"].number
     query = (
