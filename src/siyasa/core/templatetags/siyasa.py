@@ -51,8 +51,10 @@ def mailto(value: str) -> str:
 def requirement_ids(context, *ids) -> str:
     """`{% requirement_ids "R2.4" "R2.5" %}` or `{% requirement_ids section.requirements %}`:
     the catalogue's ids as badges, for readers who work on the policy; nothing for the rest
-    (and on pages with no signed-in member, such as the public policy)."""
+    (and on what the public reads, even in a member's preview of it)."""
     org_ctx = context.get("ctx") or getattr(context.get("request"), "org_ctx", None)
+    if getattr(context.get("page"), "public", False):
+        return ""
     if not can_read_requirement_ids(getattr(org_ctx, "membership", None)):
         return ""
     flat = [i for arg in ids for i in ([arg] if isinstance(arg, str) else arg)]
