@@ -179,6 +179,9 @@ def _incidents(org, membership, terms) -> Group:
     return Group("incidents", _("Incidents"), hits, more)
 
 
+# Markdown's emphasis, heading and quote marks: a snippet is read as text.
+MARKUP = re.compile(r"[*_#>`]+")
+
 _SECTION_OF = {block.key: section.key for section in SECTIONS for block in section.blocks} | {
     "preamble": "preamble"
 }
@@ -194,7 +197,7 @@ def _policy_hits(org, rules: Rules, terms, *, edit: bool, label: Promise) -> lis
                 if edit
                 else _url("policy", org, f"#{_SECTION_OF[key]}")
             )
-            hits.append(Hit(str(block.title), url, str(label), excerpt=text))
+            hits.append(Hit(str(block.title), url, str(label), excerpt=MARKUP.sub("", text)))
     return hits
 
 
