@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "siyasa.training",
     "siyasa.audit",
     "siyasa.transfer",
+    "siyasa.search",
     "siyasa.workspace",
     "siyasa.demo",
     # After Siyasa's apps, so that accounts/templates/ overrides allauth's pages.
@@ -297,5 +298,7 @@ SIYASA_EXPORT_RATE = env("SIYASA_EXPORT_RATE", "30/m")
 SIYASA_INVITATION_RATE = env("SIYASA_INVITATION_RATE", "20/m")
 # Drafts checked per signed-in person (the post check reads every word of a 5,000-character draft).
 SIYASA_CHECK_RATE = env("SIYASA_CHECK_RATE", "30/m")
+# Searches per address (an empty search box does not count).
+SIYASA_SEARCH_RATE = env("SIYASA_SEARCH_RATE", "60/m")
 # E-mails carry absolute links: the address at which people reach this installation.
 SIYASA_BASE_URL = env("SIYASA_BASE_URL", "http://127.0.0.1:8000").rstrip("/")

@@ -22,6 +22,7 @@ org_patterns = [
     path("", include("siyasa.training.urls")),
     path("", include("siyasa.audit.urls")),
     path("", include("siyasa.transfer.urls")),
+    path("", include("siyasa.search.urls")),
 ]
 
 # The admin signs in through allauth's page, with its lockout and second factor.

@@ -178,6 +178,12 @@ def can_close_takedown(membership: Membership | None, *, is_assignee: bool) -> b
     )
 
 
+def can_read_requirement_ids(membership: Membership | None) -> bool:
+    """The catalogue's ids (R0.3, R1.1 …) beside what they cover: for those who work on the
+    policy — owners, policy admins and editors. To a staff member they mean nothing."""
+    return can(membership, Capability.EDIT_CONTENT)
+
+
 def roles_with(capability: Capability) -> frozenset[str]:
     """The roles that carry `capability`, for queries such as "who may change the policy"."""
     return frozenset(role for role, caps in ROLE_CAPABILITIES.items() if capability in caps)

@@ -299,6 +299,7 @@ def task_done(request, ctx, number, pk):
         incidents.complete_task(membership=ctx.membership, task=task)
     except ValidationError as error:
         return _incident_page(request, ctx, incident, status=400, errors=error.messages)
+    messages.success(request, _("Marked done: %(item)s.") % {"item": task.title})
     return _back(ctx, incident, "#tasks")
 
 

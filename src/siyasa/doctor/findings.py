@@ -10,7 +10,7 @@ from django.utils.functional import Promise
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from siyasa.core.permissions import Capability
+from siyasa.core.permissions import Capability, can
 
 
 class Severity(StrEnum):
@@ -95,6 +95,19 @@ class Finding:
     @property
     def section(self) -> str:
         return SECTIONS[self.requirement.split(".")[0]][0]
+
+    def fix_url_for(self, membership, slug: str) -> str:
+        """The fix link, only for a reader whose role lets them use it."""
+        if self.fix is None or not can(membership, self.fix.capability):
+            return ""
+        return self.fix.url(slug)
+
+    def link_for(self, membership, slug: str) -> str:
+        """Where a reader goes from this finding: the page that fixes it when they may use it,
+        else its section of the health page, which says who can."""
+        return self.fix_url_for(membership, slug) or (
+            reverse("health", kwargs={"slug": slug}) + f"#health-{self.section}"
+        )
 
     def as_dict(self, slug: str) -> dict:
         return {

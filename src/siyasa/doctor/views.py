@@ -2,7 +2,6 @@
 
 from django.shortcuts import render
 
-from siyasa.core.permissions import can
 from siyasa.doctor import engine, selectors
 from siyasa.doctor.selectors import CHART_HEIGHT, CHART_WIDTH
 from siyasa.orgs.access import org_view
@@ -14,7 +13,7 @@ def health(request, ctx):
     # page only reads; `siyasa remind` records the day's score for the trend.
     report = engine.diagnose(ctx.org)
     sections = [
-        (key, title, [(f, _fix_url(ctx, f)) for f in findings])
+        (key, title, [(f, f.fix_url_for(ctx.membership, ctx.org.slug)) for f in findings])
         for key, title, findings in report.by_section()
     ]
     return render(
@@ -24,15 +23,10 @@ def health(request, ctx):
             "ctx": ctx,
             "report": report,
             "sections": sections,
-            "not_started": [(f, _fix_url(ctx, f)) for f in report.not_started],
+            "not_started": [
+                (f, f.fix_url_for(ctx.membership, ctx.org.slug)) for f in report.not_started
+            ],
             "trend": selectors.trend(ctx.org, report.day, report.score),
             "chart": {"width": CHART_WIDTH, "height": CHART_HEIGHT},
         },
     )
-
-
-def _fix_url(ctx, finding) -> str:
-    """The fix link, only for those whose role lets them use it."""
-    if finding.fix is None or not can(ctx.membership, finding.fix.capability):
-        return ""
-    return finding.fix.url(ctx.org.slug)

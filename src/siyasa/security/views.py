@@ -80,6 +80,10 @@ def offboarding_start(request, ctx, pk):
             except ValidationError as error:
                 form.add_error(None, error)
             else:
+                messages.success(
+                    request,
+                    _("The offboarding checklist of %(person)s is ready.") % {"person": person},
+                )
                 return redirect("offboarding_detail", slug=ctx.org.slug, pk=started.pk)
         return render(
             request,
@@ -129,6 +133,8 @@ def offboarding_item(request, ctx, pk, item_pk):
         )
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Marked done: %(item)s.") % {"item": item.label})
     return redirect("offboarding_detail", slug=ctx.org.slug, pk=offboarding.pk)
 
 
@@ -174,6 +180,7 @@ def onboarding_start(request, ctx, pk):
 def onboarding_tick(request, ctx, pk):
     step = get_object_or_404(OnboardingStep.objects.for_org(ctx.org), pk=pk)
     onboarding.tick(membership=ctx.membership, step=step)
+    messages.success(request, _("Marked done: %(item)s.") % {"item": step.get_kind_display()})
     back = request.POST.get("back")
     return redirect(
         back if back in {"policy_me", "security_overview"} else "policy_me", slug=ctx.org.slug

@@ -74,7 +74,9 @@ def workspace(request, ctx):
             "steps_left": sum(1 for step in steps if not step.done),
             "policy": policy_selectors.policy_summary(ctx.org),
             "health": health,
-            "top_errors": errors[:TOP_ERRORS],
+            "top_errors": [
+                (f, f.link_for(ctx.membership, ctx.org.slug)) for f in errors[:TOP_ERRORS]
+            ],
             "more_errors": max(len(errors) - TOP_ERRORS, 0),
         },
     )

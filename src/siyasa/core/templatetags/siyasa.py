@@ -1,13 +1,14 @@
 """Template helpers: the language switch, the organisation menu, bilingual content, phone numbers,
-dates."""
+dates, requirement ids."""
 
 from django import template
 from django.urls import translate_url
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 
 from siyasa.core import dates
 from siyasa.core.i18n import pick
 from siyasa.core.menu import org_menu as build_org_menu
+from siyasa.core.permissions import can_read_requirement_ids
 from siyasa.core.phones import international
 
 register = template.Library()
@@ -88,3 +89,17 @@ def account_name(account) -> str:
         account.get_platform_display(),
         account.handle,
     )
+
+
+@register.simple_tag(takes_context=True)
+def requirement_ids(context, *ids) -> str:
+    """`{% requirement_ids "R2.4" "R2.5" %}` or `{% requirement_ids section.requirements %}`:
+    the catalogue's ids as badges, for readers who work on the policy; nothing for the rest
+    (and on what the public reads, even in a member's preview of it)."""
+    org_ctx = context.get("ctx") or getattr(context.get("request"), "org_ctx", None)
+    if getattr(context.get("page"), "public", False):
+        return ""
+    if not can_read_requirement_ids(getattr(org_ctx, "membership", None)):
+        return ""
+    flat = [i for arg in ids for i in ([arg] if isinstance(arg, str) else arg)]
+    return format_html_join(" ", '<span class="req-id">{}</span>', ((i,) for i in flat))

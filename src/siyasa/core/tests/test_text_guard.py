@@ -27,13 +27,14 @@ SECRET = "password: hunter2"
 ARABIC_ADVICE = "ولا تسجّل هنا إلا مكان حفظه"
 
 # Forms whose text is not kept: one-time codes are checked and dropped (sign-in, set-up, asking
-# again), the history's filters only read, and an import's confirmation carries only the digest
+# again), the history's filters and the search box only read, and an import's confirmation carries only the digest
 # of a preview whose rows were judged by the registries' own (guarded) forms.
 NOT_KEPT = {
     "AuthenticateForm",
     "ActivateTOTPForm",
     "ReauthenticateForm",
     "HistoryFilterForm",
+    "SearchForm",
     "ConfirmForm",
     # The post check reads a draft and keeps nothing of it (postcheck/README.md).
     "CheckForm",

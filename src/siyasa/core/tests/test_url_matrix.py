@@ -182,6 +182,8 @@ EXPECTED = {
     "takedown_done": (POST_ONLY_VIEW, "takedown"),
     "check_post": (VIEW, None),
     "check_terms": (MANAGE, None),
+    "search": (VIEW, None),
+    "help": (VIEW, None),
 }
 
 
@@ -281,6 +283,8 @@ def url_for(name: str, org, objects) -> str:
         kwargs["fmt"] = "csv"
     if name == "policy_text_edit":
         kwargs["key"] = "law.privacy"
+    if name == "help":
+        kwargs["area"] = "crisis"
     if name == "policy_version":
         kwargs["number"] = objects["version"].number
     query = (

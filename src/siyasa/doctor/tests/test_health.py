@@ -100,7 +100,9 @@ def test_health_page_groups_findings_with_fix_links_for_those_who_may_fix(cast):
     edit = reverse("account_edit", kwargs={"slug": cast.org.slug, "pk": account.pk})
     assert edit in cast.client("editor").get(url).content.decode()
     staff_html = cast.client("staff").get(url).content.decode()
-    assert "R1.1" in staff_html and edit not in staff_html
+    assert 'class="finding finding-error"' in staff_html and edit not in staff_html
+    # The requirement's id is for those who work on the policy.
+    assert "R1.1" not in staff_html and "R1.1" in cast.client("editor").get(url).content.decode()
 
 
 def test_fixing_the_thing_makes_the_finding_disappear_at_once(cast):

@@ -1,0 +1,43 @@
+"""One way of comparing Arabic text loosely, used on both sides of every search: the query and the data.
+
+People type أحمد, احمد or إحمد for the same name, end a word with ة or ه, ى or ي, and copy text
+with or without its short vowels (tashkeel) and the stretching stroke (tatweel). `normalise`
+makes all of these the same, character by character (so a match can be mapped back onto the
+text as written, see `search.highlight`), and folds Latin case and Arabic-Indic digits.
+"""
+
+# Letters written in more than one way, mapped to the one form searched for.
+FOLDED = {
+    "أ": "ا",  # alef with hamza above
+    "إ": "ا",  # alef with hamza below
+    "آ": "ا",  # alef with madda
+    "ٱ": "ا",  # alef wasla
+    "ة": "ه",  # taa marbuta
+    "ى": "ي",  # alef maqsura
+    **{chr(0x0660 + d): str(d) for d in range(10)},  # Arabic-Indic digits
+    **{chr(0x06F0 + d): str(d) for d in range(10)},  # Extended (Persian) digits
+}
+
+# Marks that do not change which word it is: tashkeel (fathatan … sukun, and the rarer marks up
+# to U+065F, which include the hamza above/below of a decomposed أ/إ), the superscript alef,
+# Quranic annotation signs, and tatweel.
+DROPPED = (
+    "".join(chr(c) for c in range(0x064B, 0x0660))
+    + "\u0670"
+    + "".join(chr(c) for c in range(0x06D6, 0x06EE))
+    + "\u0640"
+)
+
+_TABLE = str.maketrans({**FOLDED, **dict.fromkeys(DROPPED)})
+
+
+def normalise(text: str) -> str:
+    """`text` with hamza forms, taa marbuta, alef maqsura, diacritics, tatweel, Latin case and
+    digits folded. Each character maps to its own output, never depending on its neighbours."""
+    return text.translate(_TABLE).lower()
+
+
+def sql_translate_arguments() -> tuple[str, str]:
+    """The same folding as SQL `translate(text, from, to)` arguments (PostgreSQL): characters
+    in `from` beyond the length of `to` are removed, which is what `DROPPED` needs."""
+    return "".join(FOLDED) + DROPPED, "".join(FOLDED.values())
