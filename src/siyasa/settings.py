@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "siyasa.transfer",
     "siyasa.workspace",
     "siyasa.demo",
+    "siyasa.ops",
     # After Siyasa's apps, so that accounts/templates/ overrides allauth's pages.
     "allauth",
     "allauth.account",
@@ -114,6 +115,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "siyasa.accounts.context_processors.signup",
+                "siyasa.ops.context_processors.delivery_warning",
             ],
         },
     },
@@ -287,3 +289,10 @@ RATELIMIT_USE_CACHE = "default"
 SIYASA_EXPORT_RATE = env("SIYASA_EXPORT_RATE", "30/m")
 # E-mails carry absolute links: the address at which people reach this installation.
 SIYASA_BASE_URL = env("SIYASA_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
+# A job worker that has not beaten for this long, or an e-mail waiting this long, means mail is
+# not moving: owners and policy admins see a banner, the crisis room says alerts are queued,
+# /healthz answers 503.
+SIYASA_DELIVERY_STALE_MINUTES = envint("SIYASA_DELIVERY_STALE_MINUTES", 5)
+# `siyasa scheduler` (and `siyasa serve`) run the daily reminders and health snapshots at this
+# local time (TIME_ZONE), once a day; a run missed while the server was down runs at start.
+SIYASA_DAILY_AT = env("SIYASA_DAILY_AT", "07:00")
