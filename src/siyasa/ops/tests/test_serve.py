@@ -145,6 +145,8 @@ def test_one_command_serves_delivers_and_restarts_its_worker(tmp_path, smtp, set
     )
     try:
         wait_for(lambda: healthz(base), what="the server to answer")
+        # The worker's heartbeat and the first daily run make the instance healthy.
+        wait_for(lambda: healthz(base) == 200, what="/healthz to answer 200")
         huda = Browser(base)
         huda.sign_in("huda", "pass-word-123")
 
@@ -190,7 +192,9 @@ def test_one_command_serves_delivers_and_restarts_its_worker(tmp_path, smtp, set
 def about(mailbox, words: str):
     """The e-mail that says `words` (the daily reminders may arrive too: the first start of the
     scheduler runs the day's)."""
-    return next((m for m in mailbox.messages if words in m.get_body(("plain",)).get_content()), None)
+    return next(
+        (m for m in mailbox.messages if words in m.get_body(("plain",)).get_content()), None
+    )
 
 
 def answers(page: str) -> dict:

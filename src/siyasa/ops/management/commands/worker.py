@@ -50,3 +50,4 @@ class Command(db_worker.Command):
             super().handle(*args, **options)
         finally:
             stop.set()
+            beating.join(timeout=10)
