@@ -49,6 +49,8 @@ class Command(BaseCommand):
         out.write("")
         out.write(f"Workspace:  http://{host}/ar/o/{org.slug}/")
         out.write(f"Policy:     http://{host}/ar/o/{org.slug}/policy/")
+        if settings.EMAIL_BACKEND.endswith("filebased.EmailBackend"):
+            out.write(f"E-mails:    written to {settings.EMAIL_FILE_PATH}, not sent")
         if not settings.SIYASA_ENFORCE_TWO_FACTOR:
             out.write("")
             out.write("Two-factor sign-in is off for this demo (SIYASA_ENFORCE_TWO_FACTOR=0).")
