@@ -34,7 +34,6 @@ class Child:
     started: float = 0.0
     failures: int = 0
     start_at: float = 0.0
-    restarts: int = 0
 
 
 def siyasa_command(*args: str) -> list[str]:
@@ -94,7 +93,6 @@ class Supervisor:
             delay = min(2.0 ** (child.failures - 1), LONGEST_BACKOFF) if child.failures else 0.0
             self.log(f"{child.name} stopped (exit {code}); restarting in {delay:.0f} s")
             child.process, child.start_at = None, now + delay
-            child.restarts += 1
         if now < child.start_at:
             return False
         child.process = subprocess.Popen(child.argv, env=env, start_new_session=True)  # noqa: S603

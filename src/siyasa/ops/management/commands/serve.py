@@ -5,6 +5,7 @@ import os
 import socket
 
 from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
@@ -45,15 +46,15 @@ class Command(BaseCommand):
     def handle(self, *args, addr: str, workers: int, web_only: bool, **options):
         host, port = split_addr(addr)
         self._refuse_to_start(host, port, workers)
-        children = [Child("web", web_command(f"{host}:{port}", workers))]
+        bind = f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
+        children = [Child("web", web_command(bind, workers))]
         if not web_only:
             children += [
                 Child("worker", siyasa_command("worker")),
                 Child("scheduler", siyasa_command("scheduler")),
             ]
-        shown = f"[{host}]" if ":" in host else host
         self.stdout.write(
-            f"Serving on http://{shown}:{port}/ with {workers} web workers"
+            f"Serving on http://{bind}/ with {workers} web workers"
             + ("" if web_only else ", the job worker and the daily scheduler")
             + " (Ctrl-C stops)."
         )
@@ -69,8 +70,10 @@ class Command(BaseCommand):
         """What would make a child fail at every restart is said once, before anything starts."""
         if workers < 1:
             raise CommandError("--workers must be at least 1")
-        if not settings.SECRET_KEY:
-            raise CommandError("SECRET_KEY is not set (see the README's configuration).")
+        try:
+            settings.SECRET_KEY  # noqa: B018 - Django refuses an empty one when it is read
+        except ImproperlyConfigured:
+            raise CommandError("SECRET_KEY is not set (see the README's configuration).") from None
         executor = MigrationExecutor(connection)
         if executor.migration_plan(executor.loader.graph.leaf_nodes()):
             raise CommandError(
