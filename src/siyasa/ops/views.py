@@ -7,7 +7,7 @@ from django.db import DatabaseError
 from django.http import JsonResponse
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from siyasa.mail import health
 from siyasa.ops import schedule
@@ -21,7 +21,7 @@ def _seconds(delta: datetime.timedelta | None) -> int | None:
 
 
 @never_cache
-@require_GET
+@require_safe
 def healthz(request):
     now = timezone.now()
     try:
