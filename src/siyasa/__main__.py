@@ -18,6 +18,8 @@ def main() -> None:
         # The demo's owner and policy admin sign in with the printed password alone.
         os.environ.setdefault("SIYASA_ENFORCE_TWO_FACTOR", "0")
         os.environ.setdefault("SECRET_KEY", secrets.token_urlsafe(50))
+        # Its people have example.org addresses: their e-mails go to files, to read, not to send.
+        os.environ.setdefault("EMAIL_BACKEND", "django.core.mail.backends.filebased.EmailBackend")
         # The demo rebuilds its users and organisation at every run, so it keeps a database of
         # its own, apart from a real instance's default ./var. A folder or database named in
         # the environment is used as given (the command refuses one holding real data).

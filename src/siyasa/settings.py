@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "siyasa.search",
     "siyasa.workspace",
     "siyasa.demo",
+    "siyasa.ops",
     # After Siyasa's apps, so that accounts/templates/ overrides allauth's pages.
     "allauth",
     "allauth.account",
@@ -118,6 +119,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "siyasa.accounts.context_processors.signup",
+                "siyasa.ops.context_processors.delivery_warning",
             ],
         },
     },
@@ -174,6 +176,10 @@ STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG
 
+# SMTP unless told otherwise; `siyasa demo` writes its e-mails to files in the data folder
+# (EMAIL_FILE_PATH) instead, as nothing would receive them.
+EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+EMAIL_FILE_PATH = env("EMAIL_FILE_PATH", str(DATA_DIR / "sent-mail"))
 EMAIL_HOST = env("EMAIL_HOST", "localhost")
 EMAIL_PORT = envint("EMAIL_PORT", 25)
 EMAIL_HOST_USER = env("EMAIL_HOST_USER")
@@ -302,3 +308,10 @@ SIYASA_CHECK_RATE = env("SIYASA_CHECK_RATE", "30/m")
 SIYASA_SEARCH_RATE = env("SIYASA_SEARCH_RATE", "60/m")
 # E-mails carry absolute links: the address at which people reach this installation.
 SIYASA_BASE_URL = env("SIYASA_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
+# A job worker that has not beaten for this long, or an e-mail waiting this long, means mail is
+# not moving: owners and policy admins see a banner, the crisis room says alerts are queued,
+# /healthz answers 503.
+SIYASA_DELIVERY_STALE_MINUTES = envint("SIYASA_DELIVERY_STALE_MINUTES", 5)
+# `siyasa scheduler` (and `siyasa serve`) run the daily reminders and health snapshots at this
+# local time (TIME_ZONE), once a day; a run missed while the server was down runs at start.
+SIYASA_DAILY_AT = env("SIYASA_DAILY_AT", "07:00")

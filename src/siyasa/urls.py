@@ -1,4 +1,4 @@
-"""Every URL but the admin carries the language: /ar/… (the default) and /en/…."""
+"""Every URL but the admin and `/healthz` carries the language: /ar/… (the default) and /en/…."""
 
 from allauth.account.decorators import secure_admin_login
 from django.conf.urls.i18n import i18n_patterns
@@ -30,6 +30,7 @@ admin.site.login = secure_admin_login(admin.site.login)  # type: ignore[method-a
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("", include("siyasa.ops.urls")),
     *i18n_patterns(
         path("", include(workspace_urls.urlpatterns)),
         path("invitations/<str:token>/", account_views.invitation, name="invitation"),

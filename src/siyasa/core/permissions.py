@@ -218,6 +218,15 @@ TWO_FACTOR_ROLES = roles_with(Capability.MANAGE_POLICY)
 POLICY_MANAGER_ROLES = roles_with(Capability.MANAGE_POLICY)
 DELEGATE_ROLES = POLICY_MANAGER_ROLES - roles_with(Capability.MANAGE_OWNERS)
 
+# Who is told on every page that e-mail is not leaving (no job worker, or e-mails waiting):
+# owners and policy admins, who answer for the crisis plan and can call whoever runs the server.
+DELIVERY_WATCHER_ROLES = roles_with(Capability.MANAGE_POLICY)
+
+
+def can_watch_delivery(membership: Membership | None) -> bool:
+    """See the banner that says invitations, alerts and reminders are queued, not sent."""
+    return can(membership, Capability.MANAGE_POLICY)
+
 
 def is_owner_role(role: str | None) -> bool:
     """Whether `role` is the one that makes owners (an organisation keeps at least one)."""

@@ -34,6 +34,7 @@ from siyasa.crisis.models import (
     TimelineEntry,
 )
 from siyasa.crisis.services import incidents, statements
+from siyasa.mail import health
 from siyasa.orgs import selectors as org_selectors
 from siyasa.orgs.access import org_view
 from siyasa.orgs.row_views import RowDeleteView, RowFormView
@@ -149,6 +150,8 @@ def _incident_page(request, ctx, incident, *, status=200, errors=(), **bound):
         "errors": errors,
         # Newest first on screen: the add form is at the top of the timeline.
         "timeline_newest_first": list(reversed(data["timeline"])),
+        # While e-mail is not leaving, an open incident's page says its alerts are only queued.
+        "delivery": health.delivery() if incident.is_open else None,
         **data,
         **forms,
     }

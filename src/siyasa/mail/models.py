@@ -35,6 +35,12 @@ class Queued(models.Model):
     class Meta:
         abstract = True
 
+    @classmethod
+    def waiting(cls) -> models.QuerySet:
+        """The rows still meant to leave: pending, or being sent (a kind whose rows can be
+        called off, such as a withdrawn invitation, leaves those out)."""
+        return cls._default_manager.filter(status__in=(cls.Status.PENDING, cls.Status.SENDING))
+
 
 class Message(Queued):
     """An e-mail of a kind with no row of its own (a password reset, …).
@@ -59,3 +65,28 @@ class Message(Queued):
 
     def __str__(self) -> str:
         return f"{self.kind} → {self.to} ({self.status})"
+
+
+class WorkerHeartbeat(models.Model):
+    """A job worker's sign of life, and what it saw of the outbox, every half minute.
+
+    `siyasa worker` writes its row from a thread beside the job loop; the pages and `/healthz`
+    read the newest row (one query) to say whether e-mail is moving, instead of scanning every
+    kind of queued e-mail on every page.
+    """
+
+    worker_id = models.CharField(max_length=64, unique=True)
+    host = models.CharField(max_length=255, blank=True)
+    pid = models.PositiveIntegerField(default=0)
+    beat_at = models.DateTimeField(db_index=True)
+    # E-mails still to leave (pending, or being sent) and when the oldest of them last moved.
+    waiting = models.PositiveIntegerField(default=0)
+    oldest_waiting_since = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("job worker")
+        verbose_name_plural = _("job workers")
+        ordering = ["-beat_at"]
+
+    def __str__(self) -> str:
+        return f"{self.host}:{self.pid} {self.beat_at:%Y-%m-%d %H:%M:%S}"

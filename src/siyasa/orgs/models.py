@@ -319,6 +319,11 @@ class Invitation(OrgOwned, Queued):
     def has_expired(self, now: datetime.datetime) -> bool:
         return now >= self.expires_at
 
+    @classmethod
+    def waiting(cls) -> models.QuerySet:
+        """A withdrawn or accepted invitation's e-mail is never sent (`jobs.deliver`)."""
+        return super().waiting().filter(accepted_at__isnull=True, revoked_at__isnull=True)
+
 
 class ChangeStamp(models.Model):
     """When each live part of the policy (roles, security, crisis) last changed.

@@ -1,7 +1,5 @@
-"""`siyasa demo`: migrate, (re)build the demo organisation, print how to sign in, serve it."""
-
-import subprocess
-import sys
+"""`siyasa demo`: migrate, (re)build the demo organisation, print how to sign in, serve it
+(through `siyasa serve`: the web server, the job worker and the scheduler, supervised)."""
 
 from django.conf import settings
 from django.core.management import call_command
@@ -51,19 +49,16 @@ class Command(BaseCommand):
         out.write("")
         out.write(f"Workspace:  http://{host}/ar/o/{org.slug}/")
         out.write(f"Policy:     http://{host}/ar/o/{org.slug}/policy/")
+        if settings.EMAIL_BACKEND.endswith("filebased.EmailBackend"):
+            out.write(f"E-mails:    written to {settings.EMAIL_FILE_PATH}, not sent")
         if not settings.SIYASA_ENFORCE_TWO_FACTOR:
             out.write("")
             out.write("Two-factor sign-in is off for this demo (SIYASA_ENFORCE_TWO_FACTOR=0).")
         if not no_serve:
-            out.write("Job worker: started beside the server (it makes the PDF and Word files).")
             out.write("")
-            # Exports and e-mails are jobs: without a worker the PDF would stay "being prepared".
-            worker = subprocess.Popen([sys.executable, "-m", "siyasa", "db_worker"])  # noqa: S603
-            try:
-                call_command("runserver", addr, use_reloader=False)
-            finally:
-                worker.terminate()
-                worker.wait(timeout=30)
+            # The same supervised processes as a real instance: the job worker makes the PDF
+            # and Word files and sends the e-mails, the scheduler the daily reminders.
+            call_command("serve", addr=host, workers=2)
 
     def _refuse_real_data(self, database) -> None:
         users, orgs = not_the_demo()
