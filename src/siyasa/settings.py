@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "siyasa.security",
     "siyasa.audit",
     "siyasa.transfer",
+    "siyasa.archive",
     "siyasa.workspace",
     "siyasa.demo",
     # After Siyasa's apps, so that accounts/templates/ overrides allauth's pages.
