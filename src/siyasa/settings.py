@@ -286,5 +286,7 @@ RATELIMIT_USE_CACHE = "default"
 # Requests for the PDF and Word files per address (REMOTE_ADDR: behind a proxy, the proxy's),
 # across both kinds and languages. A "being prepared" page reloads every 5 seconds, 12 a minute.
 SIYASA_EXPORT_RATE = env("SIYASA_EXPORT_RATE", "30/m")
+# Downloads of a whole organisation's file (settings page, owners only) per address.
+SIYASA_ORG_EXPORT_RATE = env("SIYASA_ORG_EXPORT_RATE", "10/h")
 # E-mails carry absolute links: the address at which people reach this installation.
 SIYASA_BASE_URL = env("SIYASA_BASE_URL", "http://127.0.0.1:8000").rstrip("/")

@@ -40,6 +40,9 @@ class Capability(StrEnum):
     # R2.8: taking a secret that was typed by mistake out of the change history — the one write
     # to the history, so only owners (audit.services.purge).
     PURGE_HISTORY = "purge_history"
+    # Downloading the whole organisation as one file (archive): every registry, the history and
+    # the members' addresses, to move it elsewhere — what only an owner may take away.
+    EXPORT_ORGANIZATION = "export_organization"
 
 
 ROLE_CAPABILITIES: dict[str, frozenset[Capability]] = {
