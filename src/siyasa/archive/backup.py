@@ -89,7 +89,9 @@ def backup(output: Path, *, logical: bool = False) -> dict:
             "rows": rows,
         }
         partial = output.with_name(output.name + ".partial")
-        with tarfile.open(partial, "w:gz") as archive:
+        # The fastest gzip level: 9 spends four times as long for a 20 % smaller archive of a
+        # database file (bench/backup.py), and the backup runs beside a serving instance.
+        with tarfile.open(partial, "w:gz", compresslevel=1) as archive:
             _add_bytes(archive, MANIFEST, json.dumps(manifest, indent=1, sort_keys=True).encode())
             archive.add(work_dir / _file_of(method), arcname=_file_of(method))
             media = _media_root()
