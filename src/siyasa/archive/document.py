@@ -8,6 +8,7 @@ imported and exported again gives the same document apart from its slug.
 
 from dataclasses import dataclass
 from functools import cached_property
+from typing import Any
 
 from django.apps import apps
 from django.contrib.auth import get_user_model
@@ -33,11 +34,11 @@ class Section:
     exclude: tuple[str, ...] = ()
 
     @cached_property
-    def model(self) -> type[models.Model]:
+    def model(self) -> Any:
         return apps.get_model(self.label)
 
     @cached_property
-    def fields(self) -> list[models.Field]:
+    def fields(self) -> list[Any]:
         """The fields the document carries: all but the id, the organisation and `exclude`."""
         concrete = [
             f
@@ -47,18 +48,18 @@ class Section:
         return concrete + list(self.model._meta.many_to_many)
 
     @cached_property
-    def history_model(self) -> type[models.Model] | None:
+    def history_model(self) -> Any:
         manager = getattr(self.model, "history", None)
         return manager.model if manager is not None else None
 
     @cached_property
-    def history_fields(self) -> list[models.Field]:
+    def history_fields(self) -> list[Any]:
         """The carried fields the history records (a model may leave some out of it)."""
         recorded = {f.name for f in self.history_model._meta.concrete_fields}
         recorded |= {f.name for f in getattr(self.history_model, "_history_m2m_fields", [])}
         return [f for f in self.fields if f.name in recorded]
 
-    def history_m2m_through(self, field: models.Field) -> tuple[type[models.Model], str, str, str]:
+    def history_m2m_through(self, field: Any) -> tuple[Any, str, str, str]:
         """The table in which django-simple-history records `field` of each history row, with
         the names of its columns pointing at the history row, at the row itself and at the
         related row."""
@@ -108,7 +109,19 @@ SECTIONS = [
 # The organisation's own row, and its history, under "organization".
 ORGANIZATION = Section("organization", "orgs.Organization")
 
-BY_NAME = {s.name: s for s in SECTIONS}
+# The organisation's tables that are not lists of the document, and why.
+CARRIED_APART = {
+    "orgs.membership": "the `members` list, imported as invitations",
+    "policy.acknowledgement": "the `acknowledgements` list, by e-mail address",
+    "archive.carried": "merged back into `members` and `acknowledgements`",
+}
+NOT_CARRIED = {
+    "orgs.invitation": "open ones are in `members`; links and delivery belong to the old instance",
+    "crisis.alert": "e-mails of the old instance's outbox (the timeline says what happened)",
+    "notify.digest": "e-mails of the old instance's outbox",
+    "notify.reminder": "what the old instance reminded; the new one decides anew",
+    "policy.exportfile": "PDF and Word files, made again on request",
+}
 
 
 def section_of_label(label: str) -> Section | None:
@@ -119,18 +132,18 @@ def section_of_label(label: str) -> Section | None:
     return None
 
 
-def section_of_model(model: type[models.Model]) -> Section | None:
+def section_of_model(model: Any) -> Section | None:
     for section in SECTIONS:
         if section.model is model:
             return section
     return None
 
 
-def is_user(field: models.Field) -> bool:
+def is_user(field: Any) -> bool:
     return field.is_relation and field.related_model is get_user_model()
 
 
-def dump(field: models.Field, value):
+def dump(field: Any, value):
     """A plain (non-reference) value as JSON."""
     if value is None or isinstance(field, models.JSONField):
         return value
@@ -141,7 +154,7 @@ def dump(field: models.Field, value):
     return str(value)  # text, e-mail, slug, country code
 
 
-def load(field: models.Field, raw):
+def load(field: Any, raw):
     """A plain value from JSON, as the model field holds it."""
     if raw is None or isinstance(field, models.JSONField):
         return raw

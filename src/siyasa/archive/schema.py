@@ -7,6 +7,7 @@ Regenerate the file after a model change: `PYTHONPATH=src python -m siyasa.archi
 
 import json
 from pathlib import Path
+from typing import Any
 
 from django.db import models
 from django.utils.translation import gettext as _
@@ -28,7 +29,7 @@ def _nullable(schema: dict) -> dict:
     return schema
 
 
-def _value(field: models.Field, *, nullable: bool = False) -> dict:
+def _value(field: Any, *, nullable: bool = False) -> dict:
     if field.many_to_many:
         return {"type": "array", "items": REF}
     if document.is_user(field):
@@ -58,7 +59,7 @@ def _value(field: models.Field, *, nullable: bool = False) -> dict:
     return _nullable(schema) if field.null or nullable else schema
 
 
-def _record(section: Section, fields: list[models.Field], *, history: bool = False) -> dict:
+def _record(section: Section, fields: list[Any], *, history: bool = False) -> dict:
     properties = {f.name: _value(f, nullable=history) for f in fields}
     if section.generic:
         properties[section.generic[1]] = {"type": ["integer", "null"], "minimum": 1}

@@ -1,7 +1,8 @@
 """Reading one organisation into the moving document (`document.py` says what it carries)."""
 
+from typing import Any
+
 from django.contrib.auth import get_user_model
-from django.db import models
 from django.utils import timezone
 
 from siyasa.archive import document
@@ -33,7 +34,9 @@ class _Reader:
 
     def _load(self, section: Section) -> None:
         model = section.model
-        own = {"pk": self.org.pk} if section is ORGANIZATION else {"organization": self.org}
+        own: dict[str, Any] = (
+            {"pk": self.org.pk} if section is ORGANIZATION else {"organization": self.org}
+        )
         attnames = [f.attname for f in section.fields if not f.many_to_many]
         self.rows[section.name] = list(
             model.objects.filter(**own).order_by("pk").values("pk", *attnames)
@@ -72,7 +75,7 @@ class _Reader:
             gone = sorted({r["id"] for r in rows} - set(live))
         self.refs[section.name] = {pk: n for n, pk in enumerate([*live, *gone], start=1)}
 
-    def _note_users(self, fields: list[models.Field], rows: list[dict]) -> None:
+    def _note_users(self, fields: list[Any], rows: list[dict]) -> None:
         for field in fields:
             if document.is_user(field):
                 self.user_ids |= {r[field.attname] for r in rows if r[field.attname]}
@@ -81,18 +84,20 @@ class _Reader:
         """A sign-in is named by its e-mail address (None when it has none)."""
         return (self.emails.get(user_id) or None) if user_id else None
 
-    def ref(self, model: type[models.Model], pk: int | None) -> int | None:
+    def ref(self, model: Any, pk: int | None) -> int | None:
         section = document.section_of_model(model)
         return self.refs[section.name].get(pk) if section and pk is not None else None
 
-    def values(self, section: Section, fields: list[models.Field], row: dict, m2m) -> dict:
-        out = {}
+    def values(self, section: Section, fields: list[Any], row: dict, m2m) -> dict:
+        out: dict[str, Any] = {}
         for field in fields:
             if field.many_to_many:
                 key = row.get("history_id", row.get("pk"))
-                out[field.name] = sorted(
-                    self.ref(field.related_model, pk) for pk in m2m[section.name, field.name].get(key, [])
-                )  # fmt: skip
+                refs = [
+                    self.ref(field.related_model, pk)
+                    for pk in m2m[section.name, field.name].get(key, [])
+                ]
+                out[field.name] = sorted(r for r in refs if r is not None)  # fmt: skip
             elif document.is_user(field):
                 out[field.name] = self.email(row[field.attname])
             elif field.is_relation:

@@ -8,6 +8,7 @@ empty otherwise — except acknowledgements, kept as `Carried` history when no a
 """
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.db import DatabaseError, connection, models, transaction
@@ -50,10 +51,11 @@ class _Writer:
             self.report.unmatched_sign_ins.add(email)
         return user_id
 
-    def pk(self, model: type[models.Model], ref: int | None, *, where: str) -> int | None:
+    def pk(self, model: Any, ref: int | None, *, where: str) -> int | None:
         if ref is None:
             return None
         section = document.section_of_model(model)
+        assert section is not None, model  # every reference of a section is to a section
         try:
             return self.ids[section.name][ref]
         except KeyError:
@@ -62,9 +64,10 @@ class _Writer:
                 % {"where": where, "section": section.name, "ref": ref}
             ) from None
 
-    def attributes(self, section: Section, fields: list[models.Field], item: dict, where: str):
+    def attributes(self, section: Section, fields: list[Any], item: dict, where: str):
         """The column values of one item, references resolved; many-to-many lists apart."""
-        values, m2m = {}, {}
+        values: dict[str, Any] = {}
+        m2m: dict[Any, list] = {}
         for f in fields:
             raw = item.get(f.name)
             if f.many_to_many:
@@ -177,7 +180,7 @@ class _Writer:
         self.report.history += len(rows)
 
 
-def _insert(model, objects: list, fields: list[models.Field]) -> None:
+def _insert(model, objects: list, fields: list[Any]) -> None:
     """Insert `objects` without signals (so no history of the import itself is recorded), with
     the creation and change times they came with: auto_now(_add) replaces those on insert, so
     they are written again after it."""
@@ -193,7 +196,7 @@ def _insert(model, objects: list, fields: list[models.Field]) -> None:
         model.objects.bulk_update(objects, [f.name for f in stamped], batch_size=BATCH)
 
 
-def _reserve_ids(model: type[models.Model], count: int) -> list[int]:
+def _reserve_ids(model: Any, count: int) -> list[int]:
     if not count:
         return []
     table = model._meta.db_table
@@ -266,6 +269,7 @@ def _acknowledgements(writer: _Writer, items: list[dict]) -> None:
     for item in items:
         version_id = writer.pk(PolicyVersion, item["version"], where="acknowledgements")
         user_id = writer.user(item["user"])
+        assert version_id is not None  # the schema requires it
         if user_id is None:
             Carried.objects.create(
                 organization=writer.org,
