@@ -8,7 +8,8 @@ The archive holds `manifest.json` and one database file:
 - `database.pgdump` — PostgreSQL with `pg_dump` on the PATH: its custom format, taken in a
   snapshot exported from the transaction that counts the rows, so counts and dump agree;
 - `database.json` — otherwise, or with `--logical`: Django's `dumpdata --natural-foreign` of
-  every app, read in one REPEATABLE READ (PostgreSQL) or read (SQLite) transaction. It is the only
+  every app, read in one REPEATABLE READ transaction (PostgreSQL) or from a backup-API copy
+  (SQLite, so the server's writes do not wait for the dump). It is the only
   form that restores into the other database vendor.
 
 Uploaded and generated files: Siyasa keeps them in the database (the PDF and Word exports are
@@ -43,6 +44,7 @@ MANIFEST = "manifest.json"
 SQLITE, PGDUMP, JSON = "database.sqlite3", "database.pgdump", "database.json"
 # Recreated by `migrate`: a logical dump that carried them would clash with the new rows.
 NOT_DUMPED = ["contenttypes", "auth.permission"]
+COPY_ALIAS = "siyasa_backup_copy"
 
 
 class ArchiveError(Exception):
@@ -184,14 +186,27 @@ def _pg_dump(target: Path) -> tuple[str, dict]:
 
 
 def _dump_json(target: Path) -> str:
-    with read_snapshot():
-        call_command(
-            "dumpdata",
-            natural_foreign=True,
-            exclude=NOT_DUMPED,
-            output=str(target),
-            verbosity=0,
-        )
+    options = {
+        "natural_foreign": True,
+        "exclude": NOT_DUMPED,
+        "output": str(target),
+        "verbosity": 0,
+    }
+    if connection.vendor != "sqlite":
+        with read_snapshot():
+            call_command("dumpdata", **options)
+        return "django-json"
+    # SQLite: a transaction as long as the dump would hold the write lock, and the server's
+    # writes would time out; the dump reads a backup-API copy instead, through an alias of its own.
+    copy = target.with_name("copy.sqlite3")
+    _copy_sqlite(copy)
+    connections.databases[COPY_ALIAS] = {**connection.settings_dict, "NAME": str(copy)}
+    try:
+        call_command("dumpdata", database=COPY_ALIAS, **options)
+    finally:
+        connections[COPY_ALIAS].close()
+        del connections.databases[COPY_ALIAS]
+        copy.unlink()
     return "django-json"
 
 
