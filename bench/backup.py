@@ -48,11 +48,13 @@ def restore(archive: Path, restore_url: str | None) -> float:
     return elapsed
 
 
-def measure(label: str, work: Path, restore_url: str | None, can_restore: bool) -> list:
+def measure(
+    label: str, work: Path, restore_url: str | None, can_restore: bool, logical_too: bool
+) -> list:
     from siyasa.archive import backup
 
     rows = []
-    for logical in (False, True):
+    for logical in (False, True) if logical_too else (False,):
         archive = work / f"{label}-{'logical' if logical else 'copy'}.tar.gz"
         started = time.perf_counter()
         manifest = backup.backup(archive, logical=logical)
@@ -84,6 +86,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--orgs", type=int, default=1000, help="organisations to add")
     parser.add_argument("--restore-into", help="PostgreSQL: an empty scratch database URL")
+    parser.add_argument(
+        "--no-logical",
+        action="store_true",
+        help="skip the logical (JSON) backups (minutes at 1,000)",
+    )
     args = parser.parse_args()
     data_dir = setup_django()
     work = Path(tempfile.mkdtemp(prefix="siyasa-bench-archives-"))
@@ -94,12 +101,14 @@ def main() -> None:
 
         can_restore = connection.vendor == "sqlite" or bool(args.restore_into)
         demo = build_demo()
-        rows = measure("demo", work, args.restore_into, can_restore)
+        rows = measure("demo", work, args.restore_into, can_restore, not args.no_logical)
         started = time.perf_counter()
         orgs = build_orgs(args.orgs, random.Random(1))
         print(f"Added {len(orgs)} organisations in {time.perf_counter() - started:.1f} s "
               f"on {connection.vendor}")  # fmt: skip
-        rows += measure(f"demo+{len(orgs)}", work, args.restore_into, can_restore)
+        rows += measure(
+            f"demo+{len(orgs)}", work, args.restore_into, can_restore, not args.no_logical
+        )
         print_table(("instance", "dump", "MB", "rows", "backup s", "restore s"), rows)
         print()
         print_table(
