@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "siyasa.audit",
     "siyasa.transfer",
     "siyasa.search",
+    "siyasa.archive",
     "siyasa.workspace",
     "siyasa.demo",
     "siyasa.ops",
@@ -306,6 +307,8 @@ SIYASA_INVITATION_RATE = env("SIYASA_INVITATION_RATE", "20/m")
 SIYASA_CHECK_RATE = env("SIYASA_CHECK_RATE", "30/m")
 # Searches per address (an empty search box does not count).
 SIYASA_SEARCH_RATE = env("SIYASA_SEARCH_RATE", "60/m")
+# Downloads of a whole organisation's file (settings page, owners only) per address.
+SIYASA_ORG_EXPORT_RATE = env("SIYASA_ORG_EXPORT_RATE", "10/h")
 # E-mails carry absolute links: the address at which people reach this installation.
 SIYASA_BASE_URL = env("SIYASA_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
 # A job worker that has not beaten for this long, or an e-mail waiting this long, means mail is

@@ -23,6 +23,7 @@ org_patterns = [
     path("", include("siyasa.audit.urls")),
     path("", include("siyasa.transfer.urls")),
     path("", include("siyasa.search.urls")),
+    path("", include("siyasa.archive.urls")),
 ]
 
 # The admin signs in through allauth's page, with its lockout and second factor.

@@ -44,6 +44,9 @@ class Capability(StrEnum):
     # policy's privacy role reads and keeps it. Other members only learn, when they check a
     # post, whether a consent is on file.
     MANAGE_CONSENT = "manage_consent"
+    # Downloading the whole organisation as one file (archive): every registry, the history and
+    # the members' addresses, to move it elsewhere — what only an owner may take away.
+    EXPORT_ORGANIZATION = "export_organization"
 
 
 ROLE_CAPABILITIES: dict[str, frozenset[Capability]] = {

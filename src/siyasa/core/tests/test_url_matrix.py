@@ -53,8 +53,12 @@ EXPORT = {**VIEW, "staff": 202, "editor": 202, "policy_admin": 202, "owner": 202
 # The GETs that may write, and what: an export asked for queues its build (the file's row and a
 # job) and every export request counts against its address's rate limit (the cache).
 GET_WRITES = {
-    name: ("policy_exportfile", "django_tasks_database_dbtaskresult", "siyasa_cache")
-    for name in ("policy_pdf", "policy_docx")
+    **{
+        name: ("policy_exportfile", "django_tasks_database_dbtaskresult", "siyasa_cache")
+        for name in ("policy_pdf", "policy_docx")
+    },
+    # The organisation's whole file (owners) counts against its address's rate limit.
+    "org_export": ("siyasa_cache",),
 }
 # URLs of a row that hangs under one account: /accounts/<account_pk>/…
 UNDER_ACCOUNT = ("grant_new", "grant_edit", "grant_delete", "custody_edit", "account_rotations")
@@ -184,6 +188,7 @@ EXPECTED = {
     "check_terms": (MANAGE, None),
     "search": (VIEW, None),
     "help": (VIEW, None),
+    "org_export": (OWNERS, None),
 }
 
 
