@@ -40,7 +40,7 @@ def policy_page(request, ctx):
     # The door answers visitors it cannot serve (302, 404) before any ETag is computed, so the
     # ETag, the cache key and the page share one resolution of the organisation and one read of
     # the version.
-    in_force = selectors.version_in_force(ctx.org)
+    in_force = selectors.version_in_force_and_stamp(ctx.org)
     audience = _audience(request, ctx)
     page_key = page_cache.key(ctx.org, in_force, audience) if in_force else None
     return _page_in_force(request, ctx, in_force, audience, page_key)
@@ -56,17 +56,16 @@ def _page_in_force(
 ):
     if in_force is None or page_key is None:
         return _render_page(request, ctx, draft_rules(ctx.org), audience=audience)
-    rules = Rules.from_version(in_force)
 
     def page() -> HttpResponse:
         # Everything but the reader's own bits (the acknowledgement box, the menu and its CSRF
         # token, the links their role gives) is rendered once per key, for every reader.
         cached = page_cache.fetch(
-            page_key, "parts", lambda: _render_parts(request, ctx, rules, audience)
+            page_key,
+            "parts",
+            lambda: _render_parts(request, ctx, Rules.from_version(in_force), audience),
         )
-        return _render_page(
-            request, ctx, rules, in_force=in_force, audience=audience, cached=cached
-        )
+        return _render_cached(request, ctx, in_force, audience, cached)
 
     if request.user.is_authenticated or get_messages(request):
         return page()
@@ -74,13 +73,31 @@ def _page_in_force(
     return HttpResponse(page_cache.fetch(page_key, "anonymous", lambda: page().content))
 
 
-def _render_parts(request, ctx: OrgContext, rules: Rules, audience) -> dict[str, str]:
+def _render_parts(request, ctx: OrgContext, rules: Rules, audience) -> dict:
     page = selectors.policy_page(ctx.org, rules, audience=audience)
     context = {"ctx": ctx, "page": page, **page.data}
+    required = selectors.required_version(ctx.org, in_force=rules.version)
     return {
-        part: render_to_string(f"policy/_page_{part}.html", context, request)
-        for part in ("head", "body")
+        "head": render_to_string("policy/_page_head.html", context, request),
+        "body": render_to_string("policy/_page_body.html", context, request),
+        # Which version a member's acknowledgement must reach follows from the version in force.
+        "required": required.number if required else None,
     }
+
+
+def _render_cached(request, ctx, in_force: PolicyVersion, audience, cached: dict):
+    public = audience == selectors.Audience.PUBLIC
+    context = {
+        "ctx": ctx,
+        "for_public": public,
+        "shown_version": in_force,
+        "cached": {part: mark_safe(cached[part]) for part in ("head", "body")},  # noqa: S308 - our own rendering
+    }
+    if not public:
+        context["acknowledged"] = selectors.has_acknowledged_number(
+            ctx.org, request.user, cached["required"]
+        )
+    return render(request, "policy/page.html", context)
 
 
 def _render_page(
@@ -88,23 +105,15 @@ def _render_page(
     ctx,
     rules: Rules,
     *,
-    in_force: PolicyVersion | None = None,
     audience: selectors.Audience = selectors.Audience.MEMBERS,
-    cached: dict[str, str] | None = None,
     **extra,
 ):
-    """The page; from `cached` parts when given, else rendered whole (a draft, an old version)."""
-    public = audience == selectors.Audience.PUBLIC
-    context = {"ctx": ctx, "for_public": public, "shown_version": rules.version, **extra}
-    if cached is None:
-        page = selectors.policy_page(ctx.org, rules, audience=audience)
-        context |= {"page": page, **page.data}
-    else:
-        context["cached"] = {part: mark_safe(html) for part, html in cached.items()}  # noqa: S308 - our own rendering
-    if not public and rules.version:
-        context["acknowledged"] = selectors.has_acknowledged(
-            ctx.org, request.user, in_force=in_force
-        )
+    """A page that is not kept: the draft, an earlier or scheduled version."""
+    page = selectors.policy_page(ctx.org, rules, audience=audience)
+    context = {"ctx": ctx, "page": page, "for_public": page.public, "shown_version": rules.version}
+    context |= page.data | extra
+    if not page.public and rules.version:
+        context["acknowledged"] = selectors.has_acknowledged(ctx.org, request.user)
     return render(request, "policy/page.html", context)
 
 
