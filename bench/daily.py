@@ -69,24 +69,27 @@ def main() -> None:
         for size in sorted(args.sizes):
             start = time.perf_counter()
             built += build(size - len(built), rng, start=len(built))
-            print(f"{size} organisations ready ({time.perf_counter() - start:.0f} s to add them)")
+            print(
+                f"{size} organisations ready ({time.perf_counter() - start:.0f} s to add them)",
+                flush=True,
+            )
             kinds = [("by 100", BATCH)]
             if size <= args.all_at_once_up_to:
                 kinds.append(("all at once", size))
             for label, batch in kinds:
                 day += datetime.timedelta(days=7)
                 elapsed, queries, peak_mb, items = run(day, batch)
-                rows.append(
-                    (
-                        str(size),
-                        label,
-                        f"{elapsed:.2f}",
-                        f"{1000 * elapsed / size:.1f}",
-                        str(queries),
-                        f"{peak_mb:.1f}",
-                        str(items),
-                    )
+                row = (
+                    str(size),
+                    label,
+                    f"{elapsed:.2f}",
+                    f"{1000 * elapsed / size:.1f}",
+                    str(queries),
+                    f"{peak_mb:.1f}",
+                    str(items),
                 )
+                print("  ".join(row), flush=True)  # as it comes: the table follows at the end
+                rows.append(row)
         print(f"siyasa remind on {connection.vendor}, tracemalloc on")
         print_table(
             ("organisations", "batches", "s", "ms per org", "queries", "peak MB", "items"), rows

@@ -58,7 +58,8 @@ def key(
         str(org.pk),
         str(org.updated_at),
         str(in_force.pk),
-        str(in_force.directory_changed_at),
+        # Annotated by the selector, unknown to the model's type.
+        str(in_force.directory_changed_at),  # type: ignore[attr-defined]
         get_language(),
         str(audience),
         str(today or timezone.localdate()),

@@ -15,7 +15,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.oxml.text.run import CT_R
 from docx.shared import Mm, RGBColor
-from docx.text.run import Run
+from docx.text.font import Font
 
 from siyasa.policy.exports.document import (
     ARABIC_FONT,
@@ -150,19 +150,20 @@ def _field(instruction: str):
 _SPECIAL = re.compile(r"[\t\n\r]")
 
 
-def _styled_run(bold: bool, italic: bool, muted: bool, rtl: bool):
+def _styled_run(bold: bool, italic: bool, muted: bool, rtl: bool) -> CT_R:
     """An empty `w:r` with the properties python-docx would give a run of this look."""
-    run = Run(OxmlElement("w:r"), None)
+    run: CT_R = OxmlElement("w:r")  # type: ignore[assignment]  # the w:r element class
+    font = Font(run)
     if bold:
-        run.bold = run.font.cs_bold = True
+        font.bold = font.cs_bold = True
     if italic:
-        run.italic = run.font.cs_italic = True
+        font.italic = font.cs_italic = True
     if muted:
-        run.font.color.rgb = RGBColor(0x59, 0x59, 0x59)
+        font.color.rgb = RGBColor(0x59, 0x59, 0x59)
     if rtl:
-        run.font.rtl = True
-    run._r.get_or_add_rPr().get_or_add_rFonts().set(qn("w:cs"), ARABIC_FONT)
-    return run._r
+        font.rtl = True
+    run.get_or_add_rPr().get_or_add_rFonts().set(qn("w:cs"), ARABIC_FONT)
+    return run
 
 
 class _Word:
@@ -171,7 +172,7 @@ class _Word:
     def __init__(self, lang: str):
         self.lang = lang
         self.document = docx.Document()
-        self._runs: dict[tuple, object] = {}
+        self._runs: dict[tuple, CT_R] = {}
         self._style_ids: dict[str, str | None] = {}
         self._setup_page()
         self._setup_fonts()
@@ -241,7 +242,7 @@ class _Word:
             self._runs[look] = _styled_run(*look)
         run = copy.deepcopy(self._runs[look])
         if _SPECIAL.search(text):
-            CT_R.text.fset(run, text)  # tabs and line breaks become their own elements
+            run.text = text  # tabs and line breaks become their own elements
         else:
             text_element = OxmlElement("w:t")
             text_element.text = text
