@@ -47,7 +47,7 @@ EXPORT = {**VIEW, "staff": 202, "editor": 202, "policy_admin": 202, "owner": 202
 GET_WRITES = {
     name: ("policy_exportfile", "django_tasks_database_dbtaskresult", "siyasa_cache")
     for name in ("policy_pdf", "policy_docx")
-}
+} | {"policy": ("siyasa_cache",)}  # the rendered page kept in the (database) cache
 # URLs of a row that hangs under one account: /accounts/<account_pk>/…
 UNDER_ACCOUNT = ("grant_new", "grant_edit", "grant_delete", "custody_edit", "account_rotations")
 # URLs under one incident, which is numbered per organisation: /crisis/incidents/<number>/…
