@@ -24,7 +24,8 @@ from report import print_table
 PREFIX = "bench-doctor-"
 
 
-def build(n: int, rng: random.Random) -> list:
+def build(n: int, rng: random.Random, start: int = 0) -> list:
+    """`n` organisations, numbered from `start` (so a caller may add more later)."""
     from django.contrib.auth import get_user_model
 
     from siyasa.crisis.models import EmergencyContact
@@ -42,14 +43,16 @@ def build(n: int, rng: random.Random) -> list:
     owner, _ = get_user_model().objects.get_or_create(username="bench-doctor-owner")
     orgs = [
         create_organization(owner=owner, name_ar=f"جمعية {i}", slug=f"{PREFIX}{i}")
-        for i in range(n)
+        for i in range(start, start + n)
     ]
     people = Person.objects.bulk_create(
         Person(organization=org, name=f"شخص {j}", email=f"p{j}@example.org", phone="+966500000001",
                status="departed" if j == 7 and rng.random() < 0.1 else "active")
         for org in orgs for j in range(8)
     )  # fmt: skip
-    by_org = {org.pk: [p for p in people if p.organization_id == org.pk] for org in orgs}
+    by_org: dict[int, list] = {org.pk: [] for org in orgs}
+    for person in people:  # grouped in one pass: 10,000 organisations are 80,000 people
+        by_org[person.organization_id].append(person)
     accounts = SocialAccount.objects.bulk_create(
         SocialAccount(organization=org, platform=platform, handle=f"@acc{org.pk}",
                       owner=None if rng.random() < 0.05 else by_org[org.pk][0])

@@ -99,6 +99,10 @@ def fresh_cache(request):
     ):
         request.getfixturevalue("db")
         cache.clear()
+    # The policy page's in-process copies: ids and frozen clocks repeat between tests too.
+    from siyasa.policy import page_cache
+
+    page_cache.forget()
 
 
 @pytest.fixture(autouse=True)

@@ -8,6 +8,8 @@ import dj_database_url
 from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
+from siyasa.core import cache_url
+
 
 def env(name: str, default: str = "") -> str:
     return os.environ.get(name, default)
@@ -136,6 +138,9 @@ else:
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
             "NAME": str(DATA_DIR / "siyasa.sqlite3"),
+            # Kept open between requests, as on PostgreSQL: opening SQLite and setting it up
+            # cost more than the few queries of a cached policy page (bench/scale.py).
+            "CONN_MAX_AGE": 60,
             "OPTIONS": {
                 "transaction_mode": "IMMEDIATE",
                 "timeout": 20,
@@ -291,11 +296,15 @@ LOGGING = {
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
 # The cache holds the per-address request counts of the rate limits (django-ratelimit, used as a
-# library). It lives in the database, in a table that a migration makes (core/migrations), so it
-# is shared by every web server and worker process — as a per-process memory cache would not be —
-# and works after `siyasa migrate` alone on SQLite and on PostgreSQL, with nothing else to run.
-# Its increment is atomic (core/cache.py), which Django's own database cache does not promise.
-CACHES = {"default": {"BACKEND": "siyasa.core.cache.DatabaseCache", "LOCATION": "siyasa_cache"}}
+# library) and the rendered policy pages. By default it lives in the database, in a table that a
+# migration makes (core/migrations), so it is shared by every web server and worker process — as a
+# per-process memory cache would not be — and works after `siyasa migrate` alone on SQLite and on
+# PostgreSQL, with nothing else to run. Its increment is atomic (core/cache.py), which Django's own
+# database cache does not promise. CACHE_URL picks another (core/cache_url.py): Redis or Memcached
+# for several servers; `locmem://` counts the rate limits per process.
+CACHES = {"default": cache_url.parse(env("CACHE_URL"))}
+# Off, every policy page is rendered anew (for benchmarks and to rule the cache out).
+SIYASA_PAGE_CACHE = envbool("SIYASA_PAGE_CACHE", True)
 RATELIMIT_USE_CACHE = "default"
 # Requests for the PDF and Word files per address (REMOTE_ADDR: behind a proxy, the proxy's),
 # across both kinds and languages. A "being prepared" page reloads every 5 seconds, 12 a minute.

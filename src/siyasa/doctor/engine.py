@@ -83,16 +83,21 @@ def diagnose(org: Organization, today: datetime.date | None = None) -> Report:
 
 
 def record(reports: list[Report]) -> None:
-    """Keep today's score of each report for the trend (one row per organisation and day)."""
-    for report in reports:
-        counts = report.counts
-        HealthSnapshot.objects.update_or_create(
-            organization=report.org,
-            day=report.day,
-            defaults={
-                "score": report.score,
-                "errors": counts.get("error", 0),
-                "warnings": counts.get("warning", 0),
-                "notes": counts.get("info", 0),
-            },
-        )
+    """Keep today's score of each report for the trend (one row per organisation and day), in one
+    statement however many reports: an insert that updates the row already there."""
+    HealthSnapshot.objects.bulk_create(
+        [
+            HealthSnapshot(
+                organization=report.org,
+                day=report.day,
+                score=report.score,
+                errors=report.counts.get("error", 0),
+                warnings=report.counts.get("warning", 0),
+                notes=report.counts.get("info", 0),
+            )
+            for report in reports
+        ],
+        update_conflicts=True,
+        unique_fields=["organization", "day"],
+        update_fields=["score", "errors", "warnings", "notes", "updated_at"],
+    )

@@ -3,6 +3,7 @@ every e-mail a dead worker left "sending" to its watchdog, and keep the day's he
 every organisation for the trend."""
 
 import datetime
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from django.db import transaction
@@ -19,6 +20,11 @@ from siyasa.notify.models import Digest
 from siyasa.orgs import jobs as invitation_jobs
 from siyasa.orgs.models import Invitation, Organization
 
+# Organisations read, diagnosed and claimed together: enough that the queries per organisation stay
+# few (each step reads a batch in a fixed number of queries), few enough that memory stays flat and
+# the time linear in the number of organisations (bench/daily.py).
+BATCH = 100
+
 
 @dataclass
 class RemindResult:
@@ -29,25 +35,47 @@ class RemindResult:
     items: int
 
 
-def remind(*, today: datetime.date, dry_run: bool = False) -> RemindResult:
+def organization_batches(size: int = BATCH) -> Iterator[list[Organization]]:
+    """Every organisation, `size` at a time, in the order they were made."""
+    last = 0
+    while batch := list(Organization.objects.filter(pk__gt=last).order_by("pk")[:size]):
+        yield batch
+        last = batch[-1].pk
+
+
+def remind(*, today: datetime.date, dry_run: bool = False, batch: int = BATCH) -> RemindResult:
     """Claim today's due reminders into digests and queue their delivery, then record today's
-    health snapshots (the trend on the health page); a dry run only reads."""
-    orgs = list(Organization.objects.all())
-    reports = engine.diagnose_many(orgs, today)
-    items = reminders.due_items(orgs, today=today, reports=reports)
+    health snapshots (the trend on the health page); a dry run only reads. Organisations are
+    taken `batch` at a time; each batch's reminders are committed before the next is read."""
+    plans: list[Plan] = []
+    digest_count = item_count = 0
+    snapshot_error: Exception | None = None
+    for orgs in organization_batches(batch):
+        reports = engine.diagnose_many(orgs, today)
+        items = reminders.due_items(orgs, today=today, reports=reports)
+        if dry_run:
+            plans += digests.plan(items, day=today)
+            continue
+        # The job rows go in the same transaction as the claims: with the database backend a
+        # digest and its delivery job are committed together, or not at all.
+        with transaction.atomic():
+            claimed = digests.claim(items, day=today)
+            for digest, _count in claimed:
+                jobs.enqueue(organization_id=digest.organization_id, digest_id=digest.pk)
+        digest_count += len(claimed)
+        item_count += sum(count for _digest, count in claimed)
+        # After the claims, not with them: a failure here must not hold back the reminders, of
+        # this batch or of the next ones; it is raised once they are all queued.
+        try:
+            engine.record(list(reports.values()))
+        except Exception as error:  # noqa: BLE001 - raised again below
+            snapshot_error = snapshot_error or error
     if dry_run:
-        plans = digests.plan(items, day=today)
         return RemindResult(True, plans, len(plans), sum(len(p.items) for p in plans))
-    # The job rows go in the same transaction as the claims: with the database backend a
-    # digest and its delivery job are committed together, or not at all.
-    with transaction.atomic():
-        claimed = digests.claim(items, day=today)
-        for digest, _count in claimed:
-            jobs.enqueue(organization_id=digest.organization_id, digest_id=digest.pk)
     take_back_left_sending()
-    # After the claims, not with them: a failure here must not hold back the reminders.
-    engine.record(list(reports.values()))
-    return RemindResult(False, [], len(claimed), sum(count for _digest, count in claimed))
+    if snapshot_error is not None:
+        raise snapshot_error
+    return RemindResult(False, [], digest_count, item_count)
 
 
 def take_back_left_sending() -> None:

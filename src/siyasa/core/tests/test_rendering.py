@@ -5,7 +5,7 @@ import time
 
 import pytest
 
-from siyasa.core.rendering import render_prose
+from siyasa.core.rendering import render_prose, to_html
 
 
 def test_ordinary_prose_keeps_paragraphs_lists_and_emphasis():
@@ -33,7 +33,7 @@ def _fastest(text: str, runs: int = 3) -> float:
     best = float("inf")
     for _ in range(runs):
         start = time.perf_counter()
-        render_prose(text)
+        to_html(text)  # the renderer itself, not render_prose's memo of it
         best = min(best, time.perf_counter() - start)
     return best
 
@@ -47,8 +47,16 @@ def test_adversarial_prose_renders_in_time_linear_in_its_length(unit):
     def text(n: int) -> str:
         return (unit * n)[:n]
 
-    render_prose(text(100))  # warm up
+    to_html(text(100))  # warm up
     single, double = _fastest(text(2000)), _fastest(text(4000))
     # Twice the text, at most about twice the time (a quadratic renderer takes four times);
     # 5 ms of slack so a timer's noise on tiny figures does not count.
     assert double < 3 * single + 0.005, (unit, single, double)
+
+
+def test_prose_rendered_again_is_the_same_html_and_an_edit_is_rendered_anew(monkeypatch):
+    text = "A policy *text* that many pages show."
+    first = render_prose(text)
+    monkeypatch.setattr("siyasa.core.rendering.to_html", lambda _text: "rendered anew")
+    assert render_prose(text) == first == "<p>A policy <em>text</em> that many pages show.</p>\n"
+    assert render_prose(text + " Edited.") == "rendered anew"

@@ -59,6 +59,8 @@ GET_WRITES = {
     },
     # The organisation's whole file (owners) counts against its address's rate limit.
     "org_export": ("siyasa_cache",),
+    # The rendered policy page is kept in the (database) cache.
+    "policy": ("siyasa_cache",),
 }
 # URLs of a row that hangs under one account: /accounts/<account_pk>/…
 UNDER_ACCOUNT = ("grant_new", "grant_edit", "grant_delete", "custody_edit", "account_rotations")

@@ -18,7 +18,7 @@ from siyasa.core.tests.factories import (
 )
 from siyasa.doctor import engine
 from siyasa.doctor.models import HealthSnapshot
-from siyasa.notify import digests, emails
+from siyasa.notify import digests, emails, services
 from siyasa.notify.models import Digest, Kind, Reminder
 from siyasa.notify.reminders import due_items
 from siyasa.registry.models import Area
@@ -198,3 +198,18 @@ def test_the_daily_run_keeps_each_organisations_health_score_once_a_day(db):
     assert list(
         HealthSnapshot.objects.for_org(org).order_by("day").values_list("day", flat=True)
     ) == [TODAY, TODAY + datetime.timedelta(days=1)]
+
+
+def test_organisations_taken_a_few_at_a_time_each_get_their_reminders_and_score(db):
+    owner = UserFactory()
+    orgs = [create_organization(owner=owner, name_ar=f"جمعية {n}", slug=f"b{n}") for n in range(5)]
+    people = [busy_person(org) for org in orgs]
+    expected = len(due_items(orgs, today=TODAY))
+
+    result = services.remind(today=TODAY, batch=2)  # three batches: 2, 2 and 1
+    assert result.items == expected > 0
+    assert {p.pk for p in people} <= set(Digest.objects.values_list("person", flat=True))
+    assert {d.organization_id for d in Digest.objects.all()} == {org.pk for org in orgs}
+    assert HealthSnapshot.objects.filter(day=TODAY).count() == 5
+    assert services.remind(today=TODAY, batch=2).items == 0  # nothing twice
+    assert HealthSnapshot.objects.filter(day=TODAY).count() == 5

@@ -1,5 +1,7 @@
 """The policy as a Word document to edit, right-to-left where Arabic."""
 
+import copy
+import functools
 import io
 import re
 from dataclasses import replace
@@ -7,10 +9,13 @@ from dataclasses import replace
 import docx
 from django.utils import translation
 from django.utils.translation import gettext as _
+from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_DIRECTION
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.oxml.text.run import CT_R
 from docx.shared import Mm, RGBColor
+from docx.text.font import Font
 
 from siyasa.policy.exports.document import (
     ARABIC_FONT,
@@ -117,8 +122,19 @@ def _ensure(parent, tag: str, successors: tuple[str, ...]):
     found = parent.find(qn(tag))
     if found is None:
         found = OxmlElement(tag)
-        parent.insert_element_before(found, *successors)
+        # python-docx's insert_element_before qualifies every successor's name on every call.
+        names = _qualified(successors)
+        following = next((child for child in parent if child.tag in names), None)
+        if following is None:
+            parent.append(found)
+        else:
+            following.addprevious(found)
     return found
+
+
+@functools.cache
+def _qualified(tags: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(qn(tag) for tag in tags)
 
 
 def _field(instruction: str):
@@ -131,12 +147,33 @@ def _field(instruction: str):
     return field_
 
 
+_SPECIAL = re.compile(r"[\t\n\r]")
+
+
+def _styled_run(bold: bool, italic: bool, muted: bool, rtl: bool) -> CT_R:
+    """An empty `w:r` with the properties python-docx would give a run of this look."""
+    run: CT_R = OxmlElement("w:r")  # type: ignore[assignment]  # the w:r element class
+    font = Font(run)
+    if bold:
+        font.bold = font.cs_bold = True
+    if italic:
+        font.italic = font.cs_italic = True
+    if muted:
+        font.color.rgb = RGBColor(0x59, 0x59, 0x59)
+    if rtl:
+        font.rtl = True
+    run.get_or_add_rPr().get_or_add_rFonts().set(qn("w:cs"), ARABIC_FONT)
+    return run
+
+
 class _Word:
     """A python-docx document written in one language, right-to-left for Arabic."""
 
     def __init__(self, lang: str):
         self.lang = lang
         self.document = docx.Document()
+        self._runs: dict[tuple, CT_R] = {}
+        self._style_ids: dict[str, str | None] = {}
         self._setup_page()
         self._setup_fonts()
 
@@ -170,7 +207,15 @@ class _Word:
     def paragraph(
         self, content: "Line | str | None" = None, style: str | None = None, *, lang: str = ""
     ):
-        return self.fill(self.document.add_paragraph(style=style), content, lang=lang)
+        paragraph = self.document.add_paragraph()
+        if style:
+            # python-docx looks a style up by name through every style of the document each time.
+            if style not in self._style_ids:  # None for the default style, as python-docx has it
+                self._style_ids[style] = self.document.part.get_style_id(
+                    style, WD_STYLE_TYPE.PARAGRAPH
+                )
+            paragraph._p.style = self._style_ids[style]
+        return self.fill(paragraph, content, lang=lang)
 
     def fill(self, paragraph, content: "Line | str | None", *, lang: str = ""):
         lang = lang or self.lang
@@ -189,18 +234,22 @@ class _Word:
                 text = f"{_LRM}{text}{_LRM}"
             self._add_run(paragraph, text, span, rtl=rtl)
 
-    @staticmethod
-    def _add_run(paragraph, text: str, span: Span, *, rtl: bool) -> None:
-        run = paragraph.add_run(text)
-        if span.bold:
-            run.bold = run.font.cs_bold = True
-        if span.italic:
-            run.italic = run.font.cs_italic = True
-        if span.muted:
-            run.font.color.rgb = RGBColor(0x59, 0x59, 0x59)
-        if rtl:
-            run.font.rtl = True
-        run._r.get_or_add_rPr().get_or_add_rFonts().set(qn("w:cs"), ARABIC_FONT)
+    def _add_run(self, paragraph, text: str, span: Span, *, rtl: bool) -> None:
+        # A copy of a run made once per look: setting each property through python-docx finds
+        # its place among the run's children every time, five times the cost of the text itself.
+        look = (span.bold, span.italic, span.muted, rtl)
+        if look not in self._runs:
+            self._runs[look] = _styled_run(*look)
+        run = copy.deepcopy(self._runs[look])
+        if _SPECIAL.search(text):
+            run.text = text  # tabs and line breaks become their own elements
+        else:
+            text_element = OxmlElement("w:t")
+            text_element.text = text
+            if text != text.strip():
+                text_element.set(qn("xml:space"), "preserve")
+            run.append(text_element)
+        paragraph._p.append(run)
 
     # structure
 

@@ -3,37 +3,34 @@
 import hashlib
 
 from django.contrib import messages
+from django.contrib.messages import get_messages
 from django.core.exceptions import ValidationError
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils.translation import get_language
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import condition, require_POST
 
-from siyasa.core.permissions import Capability
+from siyasa.core.permissions import Capability, can_read_requirement_ids
 from siyasa.core.views import form_page
 from siyasa.orgs.access import OrgContext, org_view
-from siyasa.policy import diff, selectors, services
+from siyasa.policy import diff, page_cache, selectors, services
 from siyasa.policy.catalogue import BLOCKS, PREAMBLE, SECTIONS
 from siyasa.policy.forms import PolicySettingsForm, PolicyTextForm, PublishForm
 from siyasa.policy.models import PolicyVersion
 from siyasa.policy.rules import Rules, draft_rules, draft_settings
 
 
-def _policy_etag(request, ctx: OrgContext, in_force: PolicyVersion | None) -> str | None:
-    """The page changes when a version comes into force or the directory changes (decision 6)."""
-    if in_force is None:
+def _policy_etag(request, ctx: OrgContext, in_force, audience, page_key: str | None) -> str | None:
+    """The page changes when its cached rendering does (`page_cache.key`) or the reader does."""
+    if page_key is None:
         return None  # the draft shows; it changes without a stamp
     parts = [
-        ctx.org.slug,
-        str(in_force.number),
-        str(selectors.directory_changed_at(ctx.org)),
-        str(ctx.org.updated_at),
-        get_language(),
+        page_key,
         str(request.user.pk or "anonymous"),
         ctx.membership.role if ctx.membership else "",
-        _audience(request, ctx),
     ]
     return hashlib.sha256("|".join(parts).encode()).hexdigest()[:32]
 
@@ -41,8 +38,15 @@ def _policy_etag(request, ctx: OrgContext, in_force: PolicyVersion | None) -> st
 @org_view(public_read=True)
 def policy_page(request, ctx):
     # The door answers visitors it cannot serve (302, 404) before any ETag is computed, so the
-    # ETag and the page share one resolution of the organisation and one read of the version.
-    return _page_in_force(request, ctx, selectors.version_in_force(ctx.org))
+    # ETag, the cache key and the page share one resolution of the organisation and one read of
+    # the version.
+    in_force = selectors.version_in_force_and_stamp(ctx.org)
+    audience = _audience(request, ctx)
+    ids = can_read_requirement_ids(ctx.membership) and audience != selectors.Audience.PUBLIC
+    page_key = (
+        page_cache.key(ctx.org, in_force, audience, requirement_ids=ids) if in_force else None
+    )
+    return _page_in_force(request, ctx, in_force, audience, page_key)
 
 
 def _audience(request, ctx: OrgContext) -> selectors.Audience:
@@ -50,9 +54,53 @@ def _audience(request, ctx: OrgContext) -> selectors.Audience:
 
 
 @condition(etag_func=_policy_etag)
-def _page_in_force(request, ctx: OrgContext, in_force: PolicyVersion | None):
-    rules = Rules.from_version(in_force) if in_force else draft_rules(ctx.org)
-    return _render_page(request, ctx, rules, in_force=in_force, audience=_audience(request, ctx))
+def _page_in_force(
+    request, ctx: OrgContext, in_force: PolicyVersion | None, audience, page_key: str | None
+):
+    if in_force is None or page_key is None:
+        return _render_page(request, ctx, draft_rules(ctx.org), audience=audience)
+
+    def page() -> HttpResponse:
+        # Everything but the reader's own bits (the acknowledgement box, the menu and its CSRF
+        # token, the links their role gives) is rendered once per key, for every reader.
+        cached = page_cache.fetch(
+            page_key,
+            "parts",
+            lambda: _render_parts(request, ctx, Rules.from_version(in_force), audience),
+        )
+        return _render_cached(request, ctx, in_force, audience, cached)
+
+    if request.user.is_authenticated or get_messages(request):
+        return page()
+    # A visitor who is not signed in and has no message waiting gets the same bytes as any other.
+    return HttpResponse(page_cache.fetch(page_key, "anonymous", lambda: page().content))
+
+
+def _render_parts(request, ctx: OrgContext, rules: Rules, audience) -> dict:
+    page = selectors.policy_page(ctx.org, rules, audience=audience)
+    context = {"ctx": ctx, "page": page, **page.data}
+    required = selectors.required_version(ctx.org, in_force=rules.version)
+    return {
+        "head": render_to_string("policy/_page_head.html", context, request),
+        "body": render_to_string("policy/_page_body.html", context, request),
+        # Which version a member's acknowledgement must reach follows from the version in force.
+        "required": required.number if required else None,
+    }
+
+
+def _render_cached(request, ctx, in_force: PolicyVersion, audience, cached: dict):
+    public = audience == selectors.Audience.PUBLIC
+    context = {
+        "ctx": ctx,
+        "for_public": public,
+        "shown_version": in_force,
+        "cached": {part: mark_safe(cached[part]) for part in ("head", "body")},  # noqa: S308 - our own rendering
+    }
+    if not public:
+        context["acknowledged"] = selectors.has_acknowledged_number(
+            ctx.org, request.user, cached["required"]
+        )
+    return render(request, "policy/page.html", context)
 
 
 def _render_page(
@@ -60,16 +108,15 @@ def _render_page(
     ctx,
     rules: Rules,
     *,
-    in_force: PolicyVersion | None = None,
     audience: selectors.Audience = selectors.Audience.MEMBERS,
     **extra,
 ):
+    """A page that is not kept: the draft, an earlier or scheduled version."""
     page = selectors.policy_page(ctx.org, rules, audience=audience)
-    context = {"ctx": ctx, "page": page, **page.data, **extra}
+    context = {"ctx": ctx, "page": page, "for_public": page.public, "shown_version": rules.version}
+    context |= page.data | extra
     if not page.public and rules.version:
-        context["acknowledged"] = selectors.has_acknowledged(
-            ctx.org, request.user, in_force=in_force
-        )
+        context["acknowledged"] = selectors.has_acknowledged(ctx.org, request.user)
     return render(request, "policy/page.html", context)
 
 
