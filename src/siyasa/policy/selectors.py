@@ -306,6 +306,12 @@ def policy_admins(org: Organization) -> list[org_selectors.Member]:
     return sorted(rows, key=lambda row: row.membership.role)  # owners first, each by name
 
 
+def texts_to_review(org: Organization) -> list[Block]:
+    """The sections an upgrade added to the draft that nobody has saved or published yet."""
+    keys = set(PolicyText.objects.for_org(org).filter(to_review=True).values_list("key", flat=True))
+    return [block for key, block in BLOCKS.items() if key in keys]
+
+
 def policy_texts(org: Organization) -> dict[str, PolicyText]:
     return {text.key: text for text in PolicyText.objects.for_org(org)}
 

@@ -13,6 +13,7 @@ from django.utils import translation
 from conftest import sign_in
 from siyasa.core.tests.factories import (
     AccessGrantFactory,
+    ConnectedAppFactory,
     CustodyFactory,
     DeviceFactory,
     EmergencyContactFactory,
@@ -86,6 +87,7 @@ def fill_every_registry(org):
     responsibility = ResponsibilityFactory(organization=org, area="security", note="=1+1")
     responsibility.accounts.set([other])
     EmergencyContactFactory(organization=org, role="legal", person=lawyer, backup=account.owner)
+    ConnectedAppFactory(organization=org, account=other, approved_by=lawyer, owner=lawyer)
 
 
 @pytest.fixture
