@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import models
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -39,7 +39,7 @@ class SocialAccount(OrgOwned):
         ACTIVE = "active", _("Active")
         DORMANT = "dormant", _("Dormant")
         # Stored as "retired" since the first version; the policy calls it closed (R1.6).
-        RETIRED = "retired", _("Closed")
+        RETIRED = "retired", pgettext_lazy("account status", "Closed")
 
     class Audience(models.TextChoices):
         ARABIC = "ar", _("Arabic")
