@@ -22,7 +22,7 @@ def kinds_for(person: Person) -> list[str]:
     """The steps that concern `person`: everyone's, moderation and accessibility for a publisher
     (R6.5, R6.6), recovery and connected apps for a custodian (R2.9, R2.10)."""
     org = person.organization
-    kinds = list(EVERYONE)
+    kinds: list[str] = list(EVERYONE)
     grants = AccessGrant.objects.for_org(org).filter(person=person)
     if grants.filter(Q(can_publish=True) | Q(can_reply=True)).exists():
         kinds.append(Kind.PUBLISHING)
