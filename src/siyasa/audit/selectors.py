@@ -29,8 +29,11 @@ from siyasa.policy.catalogue import BLOCKS
 from siyasa.policy.models import PolicySettings, PolicyText
 from siyasa.registry.models import (
     AccessGrant,
+    AccountRequest,
+    ConnectedApp,
     Custody,
     Device,
+    ModerationDecision,
     ResponsibilityAssignment,
     SocialAccount,
 )
@@ -44,7 +47,10 @@ TRACKED: tuple[type[models.Model], ...] = (
     ResponsibilityAssignment,
     AccessGrant,
     Custody,
+    ConnectedApp,
     Device,
+    AccountRequest,
+    ModerationDecision,
     EmergencyContact,
     SeverityLevel,
     PolicyText,
@@ -62,7 +68,8 @@ ACTIONS = {
 EXCERPT, CONTEXT = 300, 80
 
 # Bookkeeping that says nothing the row's "when" and "who" do not already say.
-NOT_SHOWN = {"id", "organization", "created_at", "updated_at", "updated_by"}
+# `to_review` is the upgrade's own mark on a policy text (policy.models.PolicyText).
+NOT_SHOWN = {"id", "organization", "created_at", "updated_at", "updated_by", "to_review"}
 
 
 @dataclass(frozen=True)

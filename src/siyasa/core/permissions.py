@@ -35,6 +35,9 @@ class Capability(StrEnum):
     # crisis plan — what decides who can reach an account or speak for the organisation.
     MANAGE_POLICY = "manage_policy"
     MANAGE_MEMBERS = "manage_members"
+    # R1.6: deciding a request to open a new official account (approve, and so register it, or
+    # refuse).
+    APPROVE_ACCOUNTS = "approve_accounts"
     # Granting or taking away the owner role.
     MANAGE_OWNERS = "manage_owners"
     # R2.8: taking a secret that was typed by mistake out of the change history — the one write
@@ -58,6 +61,7 @@ ROLE_CAPABILITIES: dict[str, frozenset[Capability]] = {
             Capability.MANAGE_POLICY,
             Capability.MANAGE_MEMBERS,
             Capability.MANAGE_CONSENT,
+            Capability.APPROVE_ACCOUNTS,
         }
     ),
     Role.EDITOR: frozenset({Capability.VIEW, Capability.EDIT_CONTENT}),
@@ -74,6 +78,10 @@ EDIT_CAPABILITY: dict[str, Capability] = {
     "registry.accessgrant": Capability.MANAGE_POLICY,
     "registry.custody": Capability.MANAGE_POLICY,
     "registry.device": Capability.MANAGE_POLICY,
+    # R2.10: an app connected to an account reaches it like a person with access.
+    "registry.connectedapp": Capability.MANAGE_POLICY,
+    # R6.5: whoever edits the accounts keeps the log of serious moderation decisions.
+    "registry.moderationdecision": Capability.EDIT_CONTENT,
     "crisis.emergencycontact": Capability.MANAGE_POLICY,
     "crisis.severitylevel": Capability.MANAGE_POLICY,
     "crisis.playbook": Capability.MANAGE_POLICY,

@@ -27,15 +27,19 @@ from siyasa.policy.models import Acknowledgement, PolicySettings, PolicyText, Ve
 from siyasa.policy.services import publish_version, update_text
 from siyasa.registry.models import (
     AccessGrant,
+    AccountRequest,
     Area,
+    ConnectedApp,
     Custody,
     Device,
+    ModerationDecision,
     Platform,
     ResponsibilityAssignment,
     SocialAccount,
     TwoFactorMethod,
 )
 from siyasa.security.models import OnboardingStep, RotationReason, RotationRecord
+from siyasa.security.services.onboarding import kinds_for
 from siyasa.workspace.services import create_organization
 
 SLUG = "demo"
@@ -141,6 +145,33 @@ ACCOUNTS = [
      A.BOTH, DORMANT, "digital"),
 ]  # fmt: skip
 
+# R1.6: platform -> (year opened — before the society started using Siyasa — and days since the
+# last post or reply). The old Facebook page is kept to protect the name: one post a quarter.
+ACCOUNT_LIFE = {
+    Platform.X: (2014, 0),
+    Platform.INSTAGRAM: (2016, 1),
+    Platform.SNAPCHAT: (2018, 3),
+    Platform.TIKTOK: (2021, 6),
+    Platform.YOUTUBE: (2015, 12),
+    Platform.LINKEDIN: (2019, 4),
+    Platform.WHATSAPP_BUSINESS: (2020, 0),
+    Platform.FACEBOOK: (2012, 80),
+}
+
+# R1.6: requests to open an account — (platform, handle, purpose ar, purpose en, reason,
+# asked by (user name), decision, decided by, note, days ago).
+ACCOUNT_REQUESTS = [
+    (Platform.THREADS, "@athar_sa", "نسخة من أخبار الجمعية على Threads",
+     "The society's news on Threads",
+     "كثير من متابعينا على Instagram انتقلوا إلى Threads، وحجز الاسم الآن يمنع انتحاله.",
+     "staff", AccountRequest.Status.PENDING, None, "", 2),
+    (Platform.TELEGRAM, "athar_volunteers", "قناة لإعلانات التطوع",
+     "A channel for volunteering announcements",
+     "نريد قناة يصل فيها المتطوعون إلى مواعيد الفعاليات.",
+     "editor", AccountRequest.Status.REFUSED, "admin",
+     "مجموعة المتطوعين على WhatsApp Business تكفي الآن؛ نعيد النظر بعد موسم رمضان.", 25),
+]  # fmt: skip
+
 # area, person key, accounts (empty: the whole organisation), note
 RESPONSIBILITIES = [
     (Area.PUBLISHING, "writer", [Platform.X, Platform.INSTAGRAM, Platform.LINKEDIN], ""),
@@ -206,6 +237,20 @@ CUSTODY = [
      "digital", "it"),
 ]  # fmt: skip
 
+# R2.9: platform -> (recovery e-mail, recovery phone). The phones are the lines of the society's
+# own phones (DEVICE_LINES). Planted problem: Snapchat's recovery e-mail is the designer's private
+# address, from the day he opened it.
+RECOVERY = {
+    Platform.X: ("social@example.org", "+966500000091"),
+    Platform.INSTAGRAM: ("social@example.org", "+966500000091"),
+    Platform.SNAPCHAT: ("faisal.designs@gmail.com", "+966500000092"),
+    Platform.TIKTOK: ("social@example.org", "+966500000092"),
+    Platform.YOUTUBE: ("media@example.org", "+966500000092"),
+    Platform.LINKEDIN: ("pr@example.org", "+966500000091"),
+    Platform.WHATSAPP_BUSINESS: ("donors@example.org", "+966500000090"),
+    Platform.FACEBOOK: ("social@example.org", "+966500000091"),
+}
+
 K = Device.Kind
 # name, kind, owned by the organisation, assignee, updater, platforms it reaches.
 # Planted problem: Reem's personal phone still reaches X (R2.5).
@@ -220,6 +265,37 @@ DEVICES = [
     ("حاسوب التصميم والمونتاج", K.LAPTOP, True, "designer", "it",
      [Platform.YOUTUBE, Platform.INSTAGRAM, Platform.TIKTOK]),
     ("جوال ريم الشخصي", K.PHONE, False, "writer", "writer", [Platform.X]),
+]  # fmt: skip
+
+# R2.9: the SIM line of each phone that has one.
+DEVICE_LINES = {
+    "آيفون فريق الإعلام 1": "+966500000091",
+    "آيفون فريق الإعلام 2": "+966500000092",
+    "جوال خدمة المتبرعين": "+966500000090",
+    "جوال ريم الشخصي": "+966500000013",
+}
+
+# R2.10: platform, app, purpose, approved by, owner, connected days ago, reviewed days ago.
+# Planted problem: the LinkedIn scheduler has not been reviewed for more than a year.
+CONNECTED_APPS = [
+    (Platform.X, "Buffer", "جدولة منشورات الحملات", "digital", "digital", 300, 40),
+    (Platform.INSTAGRAM, "Meta Business Suite", "الجدولة والرد على الرسائل", "digital",
+     "digital", 700, 40),
+    (Platform.FACEBOOK, "Meta Business Suite", "الجدولة والرد على الرسائل", "digital",
+     "digital", 700, 40),
+    (Platform.X, "Brandwatch", "رصد الإشارات إلى الجمعية", "director", "analyst", 200, None),
+    (Platform.LINKEDIN, "Hootsuite", "جدولة إعلانات الوظائف والتطوع", "pr", "pr", 520, 430),
+]  # fmt: skip
+
+# R6.5: serious moderation decisions — platform, days ago, action, what, why, decided by.
+A_ = ModerationDecision.Action
+MODERATION = [
+    (Platform.INSTAGRAM, 9, A_.HIDDEN, "تعليق فيه رقم جوال أحد المستفيدين واسمه",
+     "قاعدة البيانات الشخصية: أُخفي التعليق وتواصلنا مع كاتبه برسالة خاصة.", "digital"),
+    (Platform.X, 21, A_.REMOVED, "رد يسخر من أسرة مستفيدة ظهرت في فيديو الحملة",
+     "إساءة لمستفيدين؛ حُذف الرد وأُبلغت المنصة.", "service"),
+    (Platform.X, 21, A_.BLOCKED, "حساب ينشر رابط تبرع مزيفًا تحت منشوراتنا للمرة الثالثة",
+     "احتيال وانتحال لاسم الجمعية بعد تنبيهين؛ حُظر الحساب وأُبلغ عنه.", "digital"),
 ]  # fmt: skip
 
 # crisis role, person, backup, verified days ago
@@ -297,9 +373,11 @@ def build_demo(*, today: datetime.date | None = None) -> Organization:
             if username != "admin"
         )
         people = _people(org, {key: users[username] for username, _, key in USERS})
-        accounts = _accounts(org, people)
+        accounts = _accounts(org, people, today)
+        _account_requests(org, users, people, accounts, today)
         _roles(org, people, accounts)
         _security(org, people, accounts, today)
+        _moderation(org, people, accounts, today)
         _crisis(org, people, today)
         _past_incident(org, people, users, today)
         _policy_settings(org, people, users["admin"], today)
@@ -358,7 +436,9 @@ def _people(org: Organization, users_by_person: dict) -> dict[str, Person]:
     return people
 
 
-def _accounts(org: Organization, people: dict[str, Person]) -> dict[str, SocialAccount]:
+def _accounts(
+    org: Organization, people: dict[str, Person], today: datetime.date
+) -> dict[str, SocialAccount]:
     return {
         platform: SocialAccount.objects.create(
             organization=org,
@@ -370,9 +450,34 @@ def _accounts(org: Organization, people: dict[str, Person]) -> dict[str, SocialA
             audience_language=audience,
             status=status,
             owner=people[owner] if owner else None,
+            opened_on=datetime.date(ACCOUNT_LIFE[platform][0], 3, 1),
+            last_activity_on=today - datetime.timedelta(days=ACCOUNT_LIFE[platform][1]),
         )
         for platform, handle, url, purpose_ar, purpose_en, audience, status, owner in ACCOUNTS
     }
+
+
+def _account_requests(
+    org: Organization, users: dict, people: dict, accounts: dict, today: datetime.date
+) -> None:
+    for (platform, handle, purpose_ar, purpose_en, reason, asked_by, status, decider, note,
+         ago) in ACCOUNT_REQUESTS:  # fmt: skip
+        row = AccountRequest.objects.create(
+            organization=org,
+            platform=platform,
+            handle=handle,
+            purpose_ar=purpose_ar,
+            purpose_en=purpose_en,
+            reason=reason,
+            requested_by=users[asked_by],
+            status=status,
+            decided_by=users[decider] if decider else None,
+            decided_at=timezone.now() - datetime.timedelta(days=ago - 1) if decider else None,
+            decision_note=note,
+        )
+        AccountRequest.objects.filter(pk=row.pk).update(
+            created_at=timezone.now() - datetime.timedelta(days=ago)
+        )
 
 
 def _roles(org: Organization, people: dict, accounts: dict) -> None:
@@ -405,6 +510,8 @@ def _security(org: Organization, people: dict, accounts: dict, today: datetime.d
             two_factor_method=method,
             two_factor_holder=people[holder],
             recovery_owner=people[recovery],
+            recovery_email=RECOVERY[platform][0],
+            recovery_phone=RECOVERY[platform][1],
         )
         for platform, custodian, backup, vault, interval, ago, method, holder, recovery in CUSTODY
     )
@@ -416,8 +523,23 @@ def _security(org: Organization, people: dict, accounts: dict, today: datetime.d
             org_owned=org_owned,
             assignee=people[assignee],
             updater=people[updater],
+            phone_number=DEVICE_LINES.get(name, ""),
         )
         device.accounts.set([accounts[p] for p in platforms])
+    days = lambda n: today - datetime.timedelta(days=n) if n is not None else None  # noqa: E731
+    ConnectedApp.objects.bulk_create(
+        ConnectedApp(
+            organization=org,
+            account=accounts[platform],
+            name=name,
+            purpose=purpose,
+            approved_by=people[approver],
+            owner=people[owner],
+            connected_on=days(connected),
+            reviewed_on=days(reviewed),
+        )
+        for platform, name, purpose, approver, owner, connected, reviewed in CONNECTED_APPS
+    )
     # The rotation log behind the last-rotated dates: each custodian recorded their change.
     RotationRecord.objects.bulk_create(
         RotationRecord(
@@ -428,6 +550,21 @@ def _security(org: Organization, people: dict, accounts: dict, today: datetime.d
             reason=RotationReason.SCHEDULED,
         )
         for platform, custodian, _backup, _vault, _interval, ago, *_rest in CUSTODY
+    )
+
+
+def _moderation(org: Organization, people: dict, accounts: dict, today: datetime.date) -> None:
+    ModerationDecision.objects.bulk_create(
+        ModerationDecision(
+            organization=org,
+            account=accounts[platform],
+            decided_on=today - datetime.timedelta(days=ago),
+            action=action,
+            what=what,
+            reason=reason,
+            decided_by=people[who],
+        )
+        for platform, ago, action, what, reason, who in MODERATION
     )
 
 
@@ -636,6 +773,6 @@ NEWCOMER = "writer"
 def _onboarding(org: Organization, people: dict) -> None:
     steps = OnboardingStep.objects.bulk_create(
         OnboardingStep(organization=org, person=people[NEWCOMER], kind=kind)
-        for kind in OnboardingStep.Kind
+        for kind in kinds_for(people[NEWCOMER])
     )
     OnboardingStep.objects.filter(pk=steps[0].pk).update(done_at=timezone.now())

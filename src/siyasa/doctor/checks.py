@@ -45,17 +45,23 @@ SETTINGS = Fix("policy_settings")
 
 # Requirements met by what is registered: with nothing registered there is nothing to check,
 # and the requirement is not started — unmet — rather than vacuously met.
-NEEDS_ACCOUNTS = ("R1.1", "R1.2", "R2.1", "R2.2", "R2.7")
+NEEDS_ACCOUNTS = ("R1.1", "R1.2", "R1.6", "R2.1", "R2.2", "R2.7", "R2.9")
 NEEDS_DEVICES = ("R2.4", "R2.5")
 # Requirements met by a section of the policy's prose (requirement -> text key): a draft states
 # them, only a published version puts them in force.
 PROSE = {
+    "R2.11": "security.passwords",
     "R4.1": "law.copyright",
     "R4.2": "law.privacy",
     "R4.3": "law.confidentiality",
     "R5.1": "personal.conduct",
     "R5.2": "personal.accountability",
+    "R5.3": "personal.safety",
+    "R5.4": "personal.neutrality",
+    "R5.5": "personal.consequences",
     "R6.4": "speaking.guidance",
+    "R6.5": "speaking.house_rules",
+    "R6.6": "speaking.accessibility",
 }
 
 
@@ -214,6 +220,38 @@ STILL_NAMED = {
     "feminine": pgettext_lazy("feminine", "%(person)s has left but is still named as: %(what)s."),
     "masculine": pgettext_lazy("masculine", "%(person)s has left but is still named as: %(what)s."),
 }
+
+
+def r1_6_life_cycle(d: OrgData) -> Iterator[Finding]:
+    adopted_on = d.org.created_at.date()
+    for account in d.accounts:
+        if account.needs_opening_approval(adopted_on):
+            yield Finding(
+                "R1.6",
+                S.ERROR,
+                _(
+                    "%(account)s was opened since the organisation started using Siyasa, but "
+                    "nobody is recorded as having approved opening it."
+                ),
+                _account(account),
+                f"account:{account.pk}:approval",
+                _edit_account(account),
+            )
+        if account.is_dormant_on(d.today):
+            last = account.last_activity_on
+            yield Finding(
+                "R1.6",
+                S.WARNING,
+                _("No activity is recorded on %(account)s for six months: revive it or close it.")
+                if last is None
+                else _(
+                    "The last activity recorded on %(account)s was on %(day)s: revive it or "
+                    "close it."
+                ),
+                {**_account(account), "day": last},
+                f"account:{account.pk}:dormant",
+                Fix("account_detail", {"pk": account.pk}, capability=Capability.EDIT_CONTENT),
+            )
 
 
 def r1_5_departed(d: OrgData) -> Iterator[Finding]:
@@ -380,6 +418,102 @@ def r2_7_two_factor(d: OrgData) -> Iterator[Finding]:
                 _account(account),
                 f"account:{account.pk}:2fa-holder",
                 _custody(account),
+            )
+
+
+def r2_9_recovery(d: OrgData) -> Iterator[Finding]:
+    domains = d.org.domains
+    if d.accounts and not domains:
+        yield Finding(
+            "R2.9",
+            S.WARNING,
+            _(
+                "The organisation's e-mail domains are not set, so recovery e-mails cannot be checked."
+            ),
+            subject="email-domains",
+            fix=Fix("org_settings"),
+        )
+    for account in d.accounts:
+        custody = account_custody(account)
+        email = custody.recovery_email if custody else ""
+        phone = custody.recovery_phone if custody else ""
+        if not email:
+            yield Finding(
+                "R2.9",
+                S.ERROR,
+                _("No recovery e-mail is recorded for %(account)s."),
+                _account(account),
+                f"account:{account.pk}:recovery-email",
+                _custody(account),
+            )
+        elif domains and not d.org.has_own_address(email):
+            yield Finding(
+                "R2.9",
+                S.ERROR,
+                _(
+                    "The recovery e-mail of %(account)s is on “%(domain)s”, not on one of the "
+                    "organisation's domains."
+                ),
+                {**_account(account), "domain": email.rpartition("@")[2]},
+                f"account:{account.pk}:recovery-email",
+                _custody(account),
+            )
+        if not phone:
+            yield Finding(
+                "R2.9",
+                S.ERROR,
+                _("No recovery phone is recorded for %(account)s."),
+                _account(account),
+                f"account:{account.pk}:recovery-phone",
+                _custody(account),
+            )
+        elif phone not in d.org_phone_lines:
+            yield Finding(
+                "R2.9",
+                S.ERROR,
+                _(
+                    "The recovery phone of %(account)s is not the line of a registered device "
+                    "owned by the organisation."
+                ),
+                _account(account),
+                f"account:{account.pk}:recovery-phone",
+                _custody(account),
+            )
+
+
+def r2_10_connections(d: OrgData) -> Iterator[Finding]:
+    for app in d.connections:
+        params = {"app": app.name, **_account(app.account)}
+        fix = Fix("connection_edit", {"account_pk": app.account_id, "pk": app.pk})
+        if app.approved_by is None:
+            yield Finding(
+                "R2.10",
+                S.ERROR,
+                _("Nobody is recorded as having approved connecting %(app)s to %(account)s."),
+                params,
+                f"connection:{app.pk}:approval",
+                fix,
+            )
+        if app.review_due(d.today):
+            yield Finding(
+                "R2.10",
+                S.WARNING,
+                _("%(app)s, connected to %(account)s, has not been reviewed in twelve months."),
+                params,
+                f"connection:{app.pk}:review",
+                fix,
+            )
+        if app.owner is not None and not app.owner.is_current:
+            yield Finding(
+                "R2.10",
+                S.ERROR,
+                _(
+                    "%(app)s, connected to %(account)s, runs under %(person)s, who has left: "
+                    "hand it over or remove it."
+                ),
+                {**params, "person": app.owner.display_name},
+                f"connection:{app.pk}:owner",
+                fix,
             )
 
 
@@ -600,8 +734,12 @@ def r4_2_takedowns(d: OrgData) -> Iterator[Finding]:
         )
 
 
+def r2_11_passwords(d: OrgData) -> Iterator[Finding]:
+    yield from _texts(d, ("R2.11",))
+
+
 def r5_texts(d: OrgData) -> Iterator[Finding]:
-    yield from _texts(d, ("R5.1", "R5.2"))
+    yield from _texts(d, ("R5.1", "R5.2", "R5.3", "R5.4", "R5.5"))
 
 
 def r6_speaking(d: OrgData) -> Iterator[Finding]:
@@ -631,7 +769,26 @@ def r6_speaking(d: OrgData) -> Iterator[Finding]:
             subject="spokespeople",
             fix=SETTINGS,
         )
-    yield from _texts(d, ("R6.4",))
+    yield from _texts(d, ("R6.4", "R6.5", "R6.6"))
+    yield from r6_5_house_rules_in_both_languages(d)
+
+
+def r6_5_house_rules_in_both_languages(d: OrgData) -> Iterator[Finding]:
+    """The public reads the house rules in its own language; one written in only one language
+    is a warning (an empty one is `_texts`'s error)."""
+    key = PROSE["R6.5"]
+    if not _has_text(d, key):
+        return
+    for index, (lang, label) in enumerate((("ar", _("Arabic")), ("en", _("English")))):
+        if not d.rules.text(key)[index].strip():
+            yield Finding(
+                "R6.5",
+                S.WARNING,
+                _("The house rules are not written in %(language)s."),
+                {"language": label},
+                f"house-rules:{lang}",
+                _text(key),
+            )
 
 
 def _has_text(d: OrgData, key: str) -> bool:
@@ -662,12 +819,16 @@ CHECKS = (
     r1_3_training,
     r1_5_departed,
     r1_5_offboardings,
+    r1_6_life_cycle,
     r2_1_rotation,
     r2_2_custodians,
     r2_4_updaters,
     r2_5_personal_devices,
     r2_6_policy_admin,
     r2_7_two_factor,
+    r2_9_recovery,
+    r2_10_connections,
+    r2_11_passwords,
     r3_1_contacts,
     r3_2_levels,
     r3_3_internal_comms,

@@ -17,6 +17,7 @@ from siyasa.policy.models import Acknowledgement, PolicyVersion
 from siyasa.policy.rules import Rules, draft_rules_for
 from siyasa.registry.models import (
     AccessGrant,
+    ConnectedApp,
     Custody,
     Device,
     ResponsibilityAssignment,
@@ -42,6 +43,10 @@ class OrgData:
     departed_holdings: dict[Person, list[str]] = field(default_factory=lambda: defaultdict(list))
     devices: list[Device] = field(default_factory=list)
     device_account_counts: dict[int, int] = field(default_factory=dict)
+    # R2.9: the phone lines of registered organisation-owned devices.
+    org_phone_lines: set[str] = field(default_factory=set)
+    # R2.10: apps connected to accounts that are not closed.
+    connections: list[ConnectedApp] = field(default_factory=list)
     role_counts: dict[str, int] = field(default_factory=dict)
     contacts: list[EmergencyContact] = field(default_factory=list)
     levels: list[SeverityLevel] = field(default_factory=list)
@@ -73,6 +78,7 @@ def load(orgs: list[Organization], today: datetime.date) -> dict[int, OrgData]:
     _responsibilities(data, ids)
     _departed(data, ids)
     _devices(data, ids)
+    _connections(data, ids)
     _members(data, ids)
     _crisis(data, ids)
     _rules(data, ids, today)
@@ -163,6 +169,19 @@ def _devices(data, ids):
     for device in rows:
         data[device.organization_id].devices.append(device)
         data[device.organization_id].device_account_counts[device.pk] = device.n_accounts
+        if device.org_owned and device.phone_number:
+            data[device.organization_id].org_phone_lines.add(device.phone_number)
+
+
+def _connections(data, ids):
+    rows = (
+        ConnectedApp.objects.filter(organization__in=ids)
+        .exclude(account__status=SocialAccount.Status.RETIRED)
+        .select_related("account", "approved_by", "owner")
+        .order_by("account__platform", "account__handle", "name")
+    )
+    for app in rows:
+        data[app.organization_id].connections.append(app)
 
 
 def _members(data, ids):

@@ -53,9 +53,11 @@ class OrganizationForm(TextGuard, forms.ModelForm):
             "default_language",
             "policy_visibility",
             "hashtags",
+            "email_domains",
             "require_two_factor",
             "show_hijri_dates",
         ]
+        widgets = {"email_domains": forms.TextInput(attrs={"dir": "ltr"})}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -67,6 +69,21 @@ class OrganizationForm(TextGuard, forms.ModelForm):
         field.choices = [c for c in choices if c[0] == first] + [
             c for c in choices if c[0] != first
         ]
+
+    def clean_email_domains(self):
+        """R2.9: bare domains in lower case, each once ("@Athar.org.sa" is "athar.org.sa")."""
+        domains = self.cleaned_data["email_domains"].replace(",", " ").split()
+        cleaned = [d.strip().lstrip("@").lower() for d in domains]
+        for domain in cleaned:
+            if (
+                "." not in domain
+                or "@" in domain
+                or not domain.replace("-", "").replace(".", "").isalnum()
+            ):
+                raise forms.ValidationError(
+                    _("“%(domain)s” is not a domain such as athar.org.sa.") % {"domain": domain}
+                )
+        return " ".join(dict.fromkeys(cleaned))
 
 
 class OrganizationCreateForm(OrganizationForm):

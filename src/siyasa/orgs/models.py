@@ -2,6 +2,8 @@
 whom they invited to sign in (invitations)."""
 
 import datetime
+from collections import Counter
+from collections.abc import Iterable
 
 from django.conf import settings
 from django.db import models
@@ -16,6 +18,42 @@ from siyasa.mail.models import Queued
 
 # R2.1: the rotation interval until a published version states one.
 DEFAULT_ROTATION_INTERVAL_DAYS = 90
+
+
+# R2.9: mail providers anyone can sign up to; an address there is a person's, not the organisation's.
+PUBLIC_MAIL_DOMAINS = frozenset(
+    {
+        "gmail.com",
+        "googlemail.com",
+        "hotmail.com",
+        "outlook.com",
+        "outlook.sa",
+        "live.com",
+        "msn.com",
+        "yahoo.com",
+        "icloud.com",
+        "me.com",
+        "aol.com",
+        "proton.me",
+        "protonmail.com",
+        "yandex.com",
+        "mail.com",
+        "gmx.com",
+        "zoho.com",
+    }
+)
+
+
+def own_domains(emails: Iterable[str]) -> list[str]:
+    """R2.9: the domains of `emails` that can be an organisation's own (not a public provider's),
+    most used first — what the organisation's e-mail domains setting is pre-filled with."""
+    counts = Counter(
+        domain
+        for email in emails
+        if (domain := email.rpartition("@")[2].strip().lower())
+        and domain not in PUBLIC_MAIL_DOMAINS
+    )
+    return [domain for domain, _n in counts.most_common()]
 
 
 class Organization(models.Model):
@@ -53,6 +91,14 @@ class Organization(models.Model):
     # R0.4: one identity on every channel.
     hashtags = models.CharField(
         _("official hashtags"), max_length=300, blank=True, help_text=_("Separated by spaces.")
+    )
+    # R2.9: the domains of the organisation's own mailboxes; a recovery e-mail elsewhere is a
+    # person's private address.
+    email_domains = models.CharField(
+        _("the organisation's e-mail domains"),
+        max_length=300,
+        blank=True,
+        help_text=_("Separated by spaces, e.g. “athar.org.sa”."),
     )
     # Owners and policy admins always need a second factor; this extends it to every member.
     require_two_factor = models.BooleanField(
@@ -93,6 +139,15 @@ class Organization(models.Model):
     @property
     def is_public(self) -> bool:
         return self.policy_visibility == self.Visibility.PUBLIC
+
+    @property
+    def domains(self) -> set[str]:
+        """R2.9: the organisation's e-mail domains, in lower case."""
+        return {d.strip().lstrip("@").lower() for d in self.email_domains.split() if d.strip()}
+
+    def has_own_address(self, email: str) -> bool:
+        """R2.9: whether `email` is a mailbox on one of the organisation's domains."""
+        return email.rpartition("@")[2].lower() in self.domains
 
     def rotation_interval(self, day: datetime.date) -> int:
         """R2.1: the rotation interval in force on `day` — the one the latest version in force

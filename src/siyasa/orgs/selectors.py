@@ -13,7 +13,7 @@ from django.db.models import Exists, OuterRef, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from siyasa.orgs.models import Invitation, Membership, Organization, Person, Role
+from siyasa.orgs.models import Invitation, Membership, Organization, Person, Role, own_domains
 from siyasa.orgs.tokens import hash_token
 
 
@@ -211,3 +211,10 @@ def why_closed(invitation: Invitation) -> str:
     if invitation.has_expired(timezone.now()):
         return _("This invitation has expired. Ask the organisation to send it again.")
     return ""
+
+
+def suggested_email_domains(org: Organization) -> str:
+    """R2.9: the organisation's own e-mail domains as its people's addresses show them, to
+    pre-fill the setting."""
+    emails = Person.objects.for_org(org).exclude(email="").values_list("email", flat=True)
+    return " ".join(own_domains(emails)[:5])

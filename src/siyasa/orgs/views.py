@@ -172,7 +172,14 @@ def org_settings(request, ctx):
 
     return form_page(
         request,
-        OrganizationForm(request.POST or None, instance=ctx.org),
+        OrganizationForm(
+            request.POST or None,
+            instance=ctx.org,
+            # R2.9: pre-filled from the people's addresses until someone sets it.
+            initial={
+                "email_domains": ctx.org.email_domains or selectors.suggested_email_domains(ctx.org)
+            },
+        ),
         save=save,
         template="orgs/settings.html",
         context={"ctx": ctx},

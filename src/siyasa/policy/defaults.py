@@ -457,6 +457,276 @@ DEFAULT_TEXTS: dict[str, tuple[str, str]] = {
             "questions: ask them whenever you want to help."
         ),
     ),
+    # Added with the second catalogue (R1.6, R2.9–R2.11, R5.3–R5.5, R6.5–R6.6): what real
+    # published policies ask for beyond the source article.
+    "roles.lifecycle": (
+        (
+            "لا تُفتح باسم الجمعية قناة جديدة إلا بموافقة مسبقة. فمن يرى حاجة إلى حساب جديد "
+            "يقدّم طلبًا في «سياسة» يبيّن فيه المنصة والاسم المقترح والجمهور المقصود، ولماذا لا "
+            "يغني عنه حساب قائم، ومن سيكون مسؤولًا عنه. ويوافق على الطلب أو يرفضه من تخوّله "
+            "هذه السياسة ذلك، ولا يُسجَّل الحساب ولا يُفتح قبل موافقته.\n\n"
+            "- **كل حساب رسمي مدرج في سجل الحسابات**، ولا يوجد حساب للجمعية خارج السجل.\n"
+            "- يُسجَّل لكل حساب تاريخ آخر نشاط فيه. والحساب الذي يمضي عليه ستة أشهر بلا نشر "
+            "ولا رد يُراجَع: فإما أن يُعاد تفعيله بخطة واضحة، وإما أن يُغلق بعد إبلاغ متابعيه "
+            "وتوجيههم إلى حساباتنا الأخرى.\n"
+            "- الحساب المغلق لا يُحذف من السجل؛ يبقى فيه بحالة «مغلق» حتى لا يستولي أحد على "
+            "اسمه وينتحل صفتنا.\n"
+            "- من يصادف حسابًا ينتحل اسم الجمعية أو شعارها يبلّغ مسؤول الحسابات فورًا، فيوثّقه "
+            "ويبلّغ المنصة عنه، وننبّه متابعينا إن لزم."
+        ),
+        (
+            "No new channel is opened in the organisation's name without approval first. "
+            "Whoever sees the need for a new account asks for it in Siyasa, giving the "
+            "platform, the proposed name, the audience it is for, why an existing account "
+            "cannot serve them, and who would own it. The role this policy names approves or "
+            "refuses the request, and the account is neither registered nor opened before "
+            "that approval.\n\n"
+            "- **Every official account is in the account registry**; the organisation has no "
+            "account outside it.\n"
+            "- Each account's last activity is recorded. An account with no post or reply for "
+            "six months is reviewed: either it is revived with a clear plan, or it is closed "
+            "after telling its followers where to find us instead.\n"
+            "- A closed account is not deleted from the registry: it stays there as “closed”, "
+            "so nobody can take over its name and pass themselves off as us.\n"
+            "- Anyone who comes across an account imitating the organisation's name or logo "
+            "tells the account owner at once; the account is documented and reported to the "
+            "platform, and our followers are warned if needed."
+        ),
+    ),
+    "security.recovery": (
+        (
+            "البريد الإلكتروني ورقم الجوال المرتبطان بحساب ما هما مفتاح استعادته؛ فمن يملكهما "
+            "يستطيع أن يأخذ الحساب كله. لذلك:\n\n"
+            "- يكون بريد الاستعادة لكل حساب صندوقًا مؤسسيًا على نطاق الجمعية (مثل صندوق "
+            "مشترك لفريق التواصل)، لا بريدًا شخصيًا لموظف أو متطوع.\n"
+            "- يكون رقم الاستعادة خطًا تملكه الجمعية، في جهاز مسجّل لديها، لا رقم جوال شخصي.\n"
+            "- يُسجَّل العنوانان لكل حساب في «سياسة» — العنوان فقط، ولا يُكتب هنا أي رمز استعادة "
+            "أبدًا — ويُحدَّثان فور تغيّرهما، ويُراجعان عند مغادرة أي شخص كان يصل إليهما.\n"
+            "- رموز الاستعادة الاحتياطية تُحفظ في مدير كلمات المرور وحده."
+        ),
+        (
+            "The e-mail address and phone number attached to an account are the keys to "
+            "recovering it: whoever holds them can take the whole account. So:\n\n"
+            "- Each account's recovery e-mail is an organisational mailbox on the "
+            "organisation's domain (a shared mailbox of the communications team, for "
+            "example), never a staff member's or volunteer's private address.\n"
+            "- Its recovery phone is a line the organisation owns, in a device it has "
+            "registered, never a personal mobile number.\n"
+            "- Both addresses are recorded for every account in Siyasa — the address only; no "
+            "recovery code is ever written here — updated as soon as they change, and checked "
+            "whenever someone who could reach them leaves.\n"
+            "- Backup recovery codes are kept in the password manager and nowhere else."
+        ),
+    ),
+    "security.connected_apps": (
+        (
+            "أدوات الجدولة والتحليل والتطبيقات الأخرى المرتبطة بحساباتنا تستطيع أن تنشر "
+            "باسمنا وأن تقرأ رسائلنا، فهي باب إضافي إلى الحساب ينبغي أن نعرفه ونغلقه متى "
+            "انتهت الحاجة إليه.\n\n"
+            "- لا يُربط تطبيق بحساب رسمي إلا بموافقة شخص محدد، ويُسجَّل في «سياسة»: اسم "
+            "التطبيق، والغرض منه، ومن وافق عليه، ومتى رُبط، وباسم من يعمل.\n"
+            "- تُراجَع التطبيقات المرتبطة مرة في السنة على الأقل، ويُفصل كل تطبيق لم نعد "
+            "نستخدمه.\n"
+            "- إذا غادر صاحب الربط الجمعية نُقل الربط إلى شخص آخر أو فُصل قبل آخر يوم عمل له."
+        ),
+        (
+            "Scheduling tools, analytics services and other apps connected to our accounts "
+            "can post in our name and read our messages: each is one more door into the "
+            "account, which we should know about and close when it is no longer needed.\n\n"
+            "- No app is connected to an official account without the approval of a named "
+            "person, and it is recorded in Siyasa: its name, what it is for, who approved it, "
+            "when it was connected and whose login it runs under.\n"
+            "- Connected apps are reviewed at least once a year, and any app we no longer use "
+            "is disconnected.\n"
+            "- When the owner of a connection leaves the organisation, the connection is "
+            "handed to someone else or removed before their last day."
+        ),
+    ),
+    "security.passwords": (
+        (
+            "- كل كلمة مرور لحساب رسمي طويلة وفريدة، يولّدها مدير كلمات المرور ولا يختارها "
+            "أحد بنفسه، ولا تُستعمل لأي حساب آخر.\n"
+            "- لا تُرسل كلمات المرور عبر البريد أو المحادثات، ولا تُكتب على ورق أو في "
+            "ملاحظات الجوال؛ تُشارَك من خلال مدير كلمات المرور فقط.\n"
+            "- يتعرّف الفريق على رسائل التصيّد الموجّهة إلى الحسابات: رسائل «توثيق الحساب» "
+            "أو «مخالفة حقوق النشر» أو «تعليق الحساب خلال ٢٤ ساعة» التي تطلب الدخول عبر "
+            "رابط. لا تدخل من رابط في رسالة؛ افتح المنصة بنفسك وتحقق من الإشعار هناك.\n"
+            "- من شكّ في رسالة أو أدخل بياناته في صفحة مريبة يبلّغ مسؤول الأمان فورًا، دون "
+            "حرج؛ فالبلاغ السريع يقلّل الضرر."
+        ),
+        (
+            "- Every password of an official account is long and unique, generated by the "
+            "password manager rather than chosen by a person, and used for no other account.\n"
+            "- Passwords are never sent by e-mail or chat, nor written on paper or in phone "
+            "notes; they are shared through the password manager only.\n"
+            "- The team learns to recognise phishing aimed at the accounts: messages about "
+            "“verifying your account”, a “copyright violation” or “suspension within 24 "
+            "hours” that ask you to sign in through a link. Never sign in from a link in a "
+            "message: open the platform yourself and check the notice there.\n"
+            "- Anyone who doubts a message, or has typed their details into a suspicious "
+            "page, tells the security lead at once, without embarrassment: a quick report "
+            "limits the damage."
+        ),
+    ),
+    "personal.safety": (
+        (
+            "قد يصبح من يعمل في الشأن العام هدفًا للمضايقة، والجمعية مسؤولة عن مساندة فريقها.\n\n"
+            "- راجع إعدادات الخصوصية في حساباتك الشخصية، وفكّر فيما تكشفه عن مكان سكنك وأسرتك "
+            "وتحركاتك اليومية.\n"
+            "- إن استُهدفت بسبب عملك معنا — بنشر معلوماتك الخاصة، أو بالمضايقة، أو بالتهديد — "
+            "فلا تردّ، واحفظ لقطات للشاشة مع الروابط والتواريخ، وبلّغ المنصة، وأخبر مديرك "
+            "ومسؤول الأزمات في اليوم نفسه.\n"
+            "- التهديد بالأذى يُبلَّغ إلى الجهات المختصة، وتساعدك الجمعية في ذلك.\n"
+            "- أثناء أي هجوم على الجمعية يحق لمن يدير الحسابات أن يأخذ استراحة، وأن يتناوب "
+            "عليها مع زملائه، وأن يطلب الدعم؛ فلا يُترك أحد وحده أمام سيل الإساءة."
+        ),
+        (
+            "People who work in public life can become targets of harassment, and the "
+            "organisation is responsible for standing by its team.\n\n"
+            "- Review the privacy settings of your personal accounts, and think about what "
+            "they reveal about where you live, your family and your daily movements.\n"
+            "- If you are targeted because of your work with us — your private details "
+            "published, harassment or threats — do not reply; keep screenshots with links and "
+            "dates, report it to the platform, and tell your manager and the crisis lead the "
+            "same day.\n"
+            "- Threats of harm are reported to the competent authorities, and the "
+            "organisation helps you do so.\n"
+            "- During any attack on the organisation, whoever runs the accounts may take a "
+            "break, share the work in turns with colleagues and ask for support: nobody is "
+            "left alone in front of a flood of abuse."
+        ),
+    ),
+    "personal.neutrality": (
+        (
+            "الجمعية تخدم الجميع، وثقة الناس بها قائمة على حيادها.\n\n"
+            "- لا تنحاز حسابات الجمعية الرسمية إلى أي جهة سياسية أو طائفية، ولا تروّج لمنتج "
+            "أو شركة تجاريًا. وشكر الشركاء والرعاة على دعمهم أمر مختلف، ويكون وفق ما اتُّفق "
+            "عليه معهم.\n"
+            "- لا تُستخدم قنوات الجمعية ولا شعارها ولا اسمها في جمع تبرعات لغير الجمعية، ولا "
+            "في حملات لا تخصها.\n"
+            "- إذا عُرفتَ بصلتك بالجمعية فتجنّب الخوض في القضايا الخلافية العامة بطريقة قد "
+            "تُنسب إليها، وإن شاركت فبيّن أن الرأي رأيك وحدك."
+        ),
+        (
+            "The organisation serves everyone, and people's trust in it rests on its "
+            "neutrality.\n\n"
+            "- The official accounts take no side with any political or sectarian group, and "
+            "do not promote any product or company commercially. Thanking partners and "
+            "sponsors for their support is different, and follows what was agreed with them.\n"
+            "- The organisation's channels, logo and name are not used to raise funds for "
+            "anyone else, nor for campaigns that are not its own.\n"
+            "- Where you are known to be connected to the organisation, avoid public "
+            "controversies in a way that could be attributed to it; if you do take part, make "
+            "clear the view is yours alone."
+        ),
+    ),
+    "personal.consequences": (
+        (
+            "تتدرّج معالجة مخالفة هذه السياسة بحسب جسامتها وتكرارها:\n\n"
+            "1. حديث مباشر مع المدير أو مسؤول التواصل لفهم ما حدث وتصحيحه؛\n"
+            "2. تنبيه مكتوب، مع تدريب إن لزم؛\n"
+            "3. سحب صلاحية النشر أو الرد على الحسابات الرسمية مؤقتًا أو نهائيًا؛\n"
+            "4. الإجراءات التأديبية المعتمدة في الجمعية، وقد تصل إلى إنهاء العمل أو التطوع.\n\n"
+            "يقرر ذلك المدير المباشر مع مسؤول السياسة، وفي الحالات الجسيمة الإدارة التنفيذية. "
+            "ويُسمع من المعني قبل القرار، ويُسجَّل القرار وسببه."
+        ),
+        (
+            "A breach of this policy is handled step by step, according to how serious it is "
+            "and whether it is repeated:\n\n"
+            "1. a direct conversation with the manager or communications lead to understand "
+            "what happened and put it right;\n"
+            "2. a written warning, with training where needed;\n"
+            "3. removal of the right to publish or reply on the official accounts, for a time "
+            "or for good;\n"
+            "4. the organisation's disciplinary procedures, which can end employment or "
+            "volunteering.\n\n"
+            "The line manager decides with the policy owner, and the executive management in "
+            "serious cases. The person concerned is heard before the decision, and the "
+            "decision and its reason are recorded."
+        ),
+    ),
+    "speaking.moderation": (
+        (
+            "نرحّب بالنقد والأسئلة على صفحاتنا، ولا نحذف تعليقًا لأنه ينتقدنا. لكن من يدير "
+            "الحسابات:\n\n"
+            "- **يُخفي** التعليق الذي يكشف بيانات شخصية لأحد المستفيدين أو غيرهم، أو يحمل "
+            "روابط مريبة أو إعلانات، ثم يتواصل مع صاحبه إن أمكن؛\n"
+            "- **يحذف** الإساءة والشتائم وخطاب الكراهية والتحريض، و**يبلّغ** المنصة عنها، "
+            "ويبلّغ عن التهديد والاحتيال وانتحال صفة الجمعية؛\n"
+            "- **يحظر** المستخدم بعد تكرار المخالفة رغم التنبيه، أو فورًا عند التهديد أو "
+            "الاحتيال.\n\n"
+            "ويُسجَّل كل قرار جسيم — الحذف والحظر والبلاغ — في سجل الإشراف في «سياسة»: الحساب، "
+            "والتاريخ، وما الذي حدث، ولماذا، ومن قرّر. والسجل للفريق وحده، ويساعدنا على أن "
+            "نكون منصفين ومتسقين."
+        ),
+        (
+            "We welcome criticism and questions on our pages, and we do not remove a comment "
+            "because it criticises us. But whoever runs the accounts:\n\n"
+            "- **hides** a comment that reveals personal data about a beneficiary or anyone "
+            "else, or carries suspicious links or advertising, and contacts its author where "
+            "possible;\n"
+            "- **removes** abuse, insults, hate speech and incitement and **reports** them to "
+            "the platform, and reports threats, fraud and impersonation of the organisation;\n"
+            "- **blocks** a user who keeps breaking the rules after a warning, or at once for "
+            "threats or fraud.\n\n"
+            "Every serious decision — a removal, a block, a report — is recorded in the "
+            "moderation log in Siyasa: the account, the date, what happened, why, and who "
+            "decided. The log is for the team only, and helps us stay fair and consistent."
+        ),
+    ),
+    "speaking.house_rules": (
+        (
+            "أهلًا بك في صفحات الجمعية. نسعد بأسئلتك وآرائك وقصصك، وحتى تبقى هذه المساحة "
+            "آمنة ونافعة للجميع نرجو منك:\n\n"
+            "- الاحترام في الحوار، ولو اختلفت معنا أو مع غيرك؛\n"
+            "- عدم نشر بيانات شخصية لك أو لغيرك، ولا سيما أرقام الهواتف والهويات؛\n"
+            "- عدم نشر الإعلانات أو الروابط التجارية أو طلبات التبرع لغير الجمعية.\n\n"
+            "وقد نخفي أو نحذف ما يخالف ذلك، ونحظر من يكرر المخالفة. ولطلبات المساعدة "
+            "والاستفسارات الخاصة تواصل معنا عبر القنوات الرسمية المذكورة في هذه الصفحة، ولا "
+            "تكتب بياناتك في التعليقات."
+        ),
+        (
+            "Welcome to the organisation's pages. We are glad to hear your questions, views "
+            "and stories. To keep this space safe and useful for everyone, please:\n\n"
+            "- be respectful, even when you disagree with us or with others;\n"
+            "- do not post personal data, yours or anyone else's, especially phone and ID "
+            "numbers;\n"
+            "- do not post advertising, commercial links or appeals for donations to anyone "
+            "else.\n\n"
+            "We may hide or remove what breaks these rules, and block anyone who keeps doing "
+            "so. For requests for help and private questions, contact us through the official "
+            "channels listed on this page, and do not write your details in the comments."
+        ),
+    ),
+    "speaking.accessibility": (
+        (
+            "منشوراتنا لكل الناس، ومنهم ذوو الإعاقة البصرية والسمعية وكبار السن.\n\n"
+            "- أضف لكل صورة نصًا بديلًا يصف ما فيها وما يهم منها، لا «صورة» فقط.\n"
+            "- أضف ترجمة نصية مكتوبة لكل فيديو فيه كلام، ولا تعتمد على الترجمة الآلية دون "
+            "مراجعة.\n"
+            "- اكتب بلغة واضحة وجمل قصيرة، واشرح المصطلحات والاختصارات.\n"
+            "- اكتب الوسوم اللاتينية المركبة بحرف كبير في أول كل كلمة، فاكتب \u200e#SaudiCharityWeek\u200e "
+            "لا \u200e#saudicharityweek\u200e، حتى تقرأها برامج قراءة الشاشة كلمات منفصلة، وضع الوسوم في "
+            "آخر المنشور.\n"
+            "- لا تنقل المعنى باللون وحده، ولا تكتب نصًا مهمًا داخل صورة دون أن تكرره في "
+            "المنشور."
+        ),
+        (
+            "Our posts are for everyone, including people with visual or hearing impairments "
+            "and older people.\n\n"
+            "- Give every image alt text that describes what it shows and what matters in "
+            "it, not just “photo”.\n"
+            "- Give every video with speech written captions, and do not rely on automatic "
+            "captions without checking them.\n"
+            "- Write in plain language with short sentences, and explain terms and "
+            "abbreviations.\n"
+            "- Write multi-word Latin hashtags with a capital at the start of each word "
+            "(#SaudiCharityWeek, not #saudicharityweek) so screen readers read them as "
+            "separate words, and put hashtags at the end of the post.\n"
+            "- Do not carry meaning by colour alone, and do not put important text inside an "
+            "image without repeating it in the post."
+        ),
+    ),
 }
 
 # The stance on staff speaking about the organisation (R6.1); the organisation picks one.

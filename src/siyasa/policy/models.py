@@ -21,6 +21,9 @@ class PolicyText(OrgOwned):
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
+    # A default text an upgrade added to an existing organisation's draft (a section the catalogue
+    # gained): the draft says it has new sections to review until the text is saved or published.
+    to_review = models.BooleanField(default=False, editable=False)
 
     history = HistoricalRecords()  # R2.6
 

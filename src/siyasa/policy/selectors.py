@@ -4,7 +4,7 @@ import datetime
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from django.db.models import Max, Prefetch, Subquery
+from django.db.models import Max, Prefetch, Q, Subquery
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
@@ -21,6 +21,7 @@ from siyasa.registry import selectors as registry_selectors
 from siyasa.registry.models import (
     AccessGrant,
     Area,
+    Custody,
     Device,
     ResponsibilityAssignment,
 )
@@ -332,6 +333,12 @@ def policy_admins(org: Organization) -> list[org_selectors.Member]:
     return sorted(rows, key=lambda row: row.membership.role)  # owners first, each by name
 
 
+def texts_to_review(org: Organization) -> list[Block]:
+    """The sections an upgrade added to the draft that nobody has saved or published yet."""
+    keys = set(PolicyText.objects.for_org(org).filter(to_review=True).values_list("key", flat=True))
+    return [block for key, block in BLOCKS.items() if key in keys]
+
+
 def policy_texts(org: Organization) -> dict[str, PolicyText]:
     return {text.key: text for text in PolicyText.objects.for_org(org)}
 
@@ -394,6 +401,10 @@ def _profile_line(org: Organization, person: Person | None, language: str) -> st
         }
 
 
+PUBLISHER_BLOCKS = ("speaking.moderation", "speaking.house_rules", "speaking.accessibility")
+CUSTODIAN_BLOCKS = ("security.recovery", "security.connected_apps", "security.passwords")
+
+
 def for_new_employee(org: Organization, membership: Membership, rules: Rules) -> dict:
     """ "What this policy asks of me": my roles, accounts, devices, the rules and whom to ask."""
     person = org_selectors.person_for(org, membership.user)
@@ -417,12 +428,32 @@ def for_new_employee(org: Organization, membership: Membership, rules: Rules) ->
         .filter(area=Area.TRAINING)
         .select_related("person")
     )
+    keeps_credentials = person is not None and (
+        Custody.objects.for_org(org)
+        .filter(Q(custodian=person) | Q(backup_custodian=person) | Q(recovery_owner=person))
+        .exists()
+    )
+    publishes = any(g.can_publish or g.can_reply for g in mine["grants"])
     return {
         "person": person,
         **mine,
+        # What concerns this reader in particular: a publisher moderates and writes accessible
+        # posts (R6.5, R6.6); a custodian keeps recovery and connected apps in order (R2.9, R2.10).
+        "publisher_blocks": [render_block(rules, BLOCKS[key]) for key in PUBLISHER_BLOCKS]
+        if publishes
+        else [],
+        "custodian_blocks": [render_block(rules, BLOCKS[key]) for key in CUSTODIAN_BLOCKS]
+        if keeps_credentials
+        else [],
         "rules_blocks": [
             render_block(rules, BLOCKS[key])
-            for key in ("personal.conduct", "personal.accountability", "speaking.stance")
+            for key in (
+                "personal.conduct",
+                "personal.accountability",
+                "personal.safety",
+                "personal.neutrality",
+                "speaking.stance",
+            )
         ],
         "disclaimer_ar": rules.disclaimer[0],
         "disclaimer_en": rules.disclaimer[1],

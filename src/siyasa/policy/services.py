@@ -52,6 +52,7 @@ def update_text(*, membership: Membership, key: str, body_ar: str, body_en: str)
     )
     text.body_ar, text.body_en = body_ar, body_en
     text.updated_by = membership.user
+    text.to_review = False  # an editor has looked at it
     text.save()
     return text
 
@@ -101,6 +102,8 @@ def publish_version(
                 _("A new version cannot come into force before the previous one.")
             )
         rules = draft_rules(locked)
+        # Publishing the draft accepts the sections an upgrade added to it.
+        PolicyText.objects.for_org(locked).filter(to_review=True).update(to_review=False)
         version = PolicyVersion.objects.create(
             organization=locked,
             number=(latest.number + 1) if latest else 1,

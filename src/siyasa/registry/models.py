@@ -7,8 +7,9 @@ code or a token; custody records *who* holds a credential and *where* it is kept
 import datetime
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db import models
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -29,11 +30,16 @@ class Platform(models.TextChoices):
     OTHER = "other", _("Other")
 
 
+# R1.6: an account with no activity for this long is reviewed: revived or closed.
+DORMANT_AFTER = datetime.timedelta(days=183)
+
+
 class SocialAccount(OrgOwned):
     class Status(models.TextChoices):
         ACTIVE = "active", _("Active")
         DORMANT = "dormant", _("Dormant")
-        RETIRED = "retired", _("Retired")
+        # Stored as "retired" since the first version; the policy calls it closed (R1.6).
+        RETIRED = "retired", pgettext_lazy("account status", "Closed")
 
     class Audience(models.TextChoices):
         ARABIC = "ar", _("Arabic")
@@ -64,6 +70,32 @@ class SocialAccount(OrgOwned):
         blank=True,
         related_name="owned_accounts",
     )
+    # R1.6: the account's life cycle — when it was opened and on whose approval, and when it
+    # was last used.
+    opened_on = models.DateField(
+        _("opened on"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "When the account was opened on the platform. Accounts opened since the "
+            "organisation started using Siyasa need a recorded approval."
+        ),
+    )
+    opening_approved_by = models.ForeignKey(
+        "orgs.Person",
+        verbose_name=_("opening approved by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="approved_account_openings",
+    )
+    opening_approved_on = models.DateField(_("opening approved on"), null=True, blank=True)
+    last_activity_on = models.DateField(
+        _("last activity"),
+        null=True,
+        blank=True,
+        help_text=_("The day of the latest post or reply from this account."),
+    )
 
     policy_part = "roles"
 
@@ -87,6 +119,24 @@ class SocialAccount(OrgOwned):
         if get_language() == "en":
             return self.purpose_en or self.purpose_ar
         return self.purpose_ar or self.purpose_en
+
+    def opened_since(self, adopted_on: datetime.date) -> bool:
+        """R1.6: opened on or after `adopted_on` (the day the organisation started using
+        Siyasa); an account without a stated opening day counts as opened when it was registered."""
+        opened = self.opened_on or self.created_at.date()
+        return opened >= adopted_on
+
+    def needs_opening_approval(self, adopted_on: datetime.date) -> bool:
+        """R1.6: opened since adoption with nobody recorded as having approved it."""
+        return self.opening_approved_by_id is None and self.opened_since(adopted_on)
+
+    def is_dormant_on(self, today: datetime.date) -> bool:
+        """R1.6: not closed, and nothing recorded for six months — no activity, or, before any
+        is recorded, since it was opened (or registered)."""
+        if self.status == self.Status.RETIRED:
+            return False
+        last = self.last_activity_on or self.opened_on or self.created_at.date()
+        return last < today - DORMANT_AFTER
 
 
 class Area(models.TextChoices):
@@ -259,6 +309,18 @@ class Custody(OrgOwned):
         blank=True,
         related_name="recoveries",
     )
+    # R2.9: the addresses the platform sends recovery links and codes to — never a code itself.
+    recovery_email = models.EmailField(
+        _("recovery e-mail"),
+        blank=True,
+        help_text=_("An organisational mailbox on one of the organisation's domains."),
+    )
+    recovery_phone = models.CharField(
+        _("recovery phone"),
+        max_length=32,
+        blank=True,
+        help_text=_("A line on a registered device owned by the organisation."),
+    )
 
     policy_part = "security"
 
@@ -342,6 +404,13 @@ class Device(OrgOwned):
         blank=True,
         related_name="updated_devices",
     )
+    # R2.9: a recovery phone must be the line of a registered, organisation-owned device.
+    phone_number = models.CharField(
+        _("phone line"),
+        max_length=32,
+        blank=True,
+        help_text=_("The number of the SIM in this device, if it has one."),
+    )
 
     policy_part = "security"
 
@@ -354,3 +423,172 @@ class Device(OrgOwned):
 
     def __str__(self) -> str:
         return self.name
+
+
+# R2.10: a connection is reviewed at least this often.
+CONNECTION_REVIEW_EVERY = datetime.timedelta(days=365)
+
+
+class ConnectedApp(OrgOwned):
+    """R2.10: a third-party app or scheduling tool that can act on an account."""
+
+    account = models.ForeignKey(
+        SocialAccount,
+        verbose_name=_("account"),
+        on_delete=models.CASCADE,
+        related_name="connected_apps",
+    )
+    name = models.CharField(_("app or tool"), max_length=120, help_text=_("E.g. “Buffer”."))
+    purpose = models.CharField(_("what it is used for"), max_length=300, blank=True)
+    approved_by = models.ForeignKey(
+        "orgs.Person",
+        verbose_name=_("approved by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="approved_connections",
+    )
+    connected_on = models.DateField(_("connected on"), null=True, blank=True)
+    reviewed_on = models.DateField(_("last reviewed on"), null=True, blank=True)
+    owner = models.ForeignKey(
+        "orgs.Person",
+        verbose_name=_("owner of the connection"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="owned_connections",
+        help_text=_("Whose login on the app holds the connection."),
+    )
+
+    policy_part = "security"
+
+    history = HistoricalRecords()  # R2.6
+
+    class Meta:
+        verbose_name = _("connected app")
+        verbose_name_plural = _("connected apps")
+        ordering = ["account__platform", "account__handle", "name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["account", "name"], name="one_connection_per_app_and_account"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} → {self.account}"
+
+    def review_due(self, today: datetime.date) -> bool:
+        """R2.10: never reviewed (since it was connected), or not within the last twelve months."""
+        last = self.reviewed_on or self.connected_on
+        return last is None or last < today - CONNECTION_REVIEW_EVERY
+
+
+class AccountRequest(OrgOwned):
+    """R1.6: a member asks to open a new official account; a named role approves or refuses,
+    and the account is registered on approval."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting for a decision")
+        APPROVED = "approved", _("Approved")
+        REFUSED = "refused", _("Refused")
+
+    platform = models.CharField(_("platform"), max_length=20, choices=Platform.choices)
+    handle = models.CharField(_("handle"), max_length=100)
+    purpose_ar = models.CharField(_("purpose (Arabic)"), max_length=300, blank=True)
+    purpose_en = models.CharField(_("purpose (English)"), max_length=300, blank=True)
+    reason = models.TextField(
+        _("why the organisation needs it"),
+        max_length=2000,
+        help_text=_("Who it is for, and why an existing account cannot serve them."),
+    )
+    proposed_owner = models.ForeignKey(
+        "orgs.Person",
+        verbose_name=_("proposed owner"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    decision_note = models.CharField(_("note on the decision"), max_length=300, blank=True)
+    account = models.OneToOneField(
+        SocialAccount,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="opening_request",
+    )
+
+    # A request is not in the policy; the account it opens is.
+    policy_part = ""
+
+    history = HistoricalRecords()  # R2.6
+
+    class Meta:
+        verbose_name = _("request to open an account")
+        verbose_name_plural = _("requests to open an account")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.get_platform_display()} {self.handle}"
+
+    @property
+    def is_pending(self) -> bool:
+        return self.status == self.Status.PENDING
+
+
+class ModerationDecision(OrgOwned):
+    """R6.5: a serious moderation decision on an official account, kept for the team."""
+
+    class Action(models.TextChoices):
+        HIDDEN = "hidden", _("Comment hidden")
+        REMOVED = "removed", _("Comment removed")
+        REPORTED = "reported", _("Reported to the platform")
+        BLOCKED = "blocked", _("User blocked")
+        RESTORED = "restored", _("Decision reversed")
+
+    account = models.ForeignKey(
+        SocialAccount,
+        verbose_name=_("account"),
+        on_delete=models.CASCADE,
+        related_name="moderation_decisions",
+    )
+    decided_on = models.DateField(_("date"))
+    action = models.CharField(_("decision"), max_length=10, choices=Action.choices)
+    what = models.CharField(
+        _("what it was about"),
+        max_length=300,
+        help_text=_("Describe the comment or user; do not paste personal data."),
+    )
+    reason = models.TextField(
+        _("why"), max_length=2000, help_text=_("Which house rule it broke, or why it was needed.")
+    )
+    decided_by = models.ForeignKey(
+        "orgs.Person",
+        verbose_name=_("decided by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="moderation_decisions",
+    )
+
+    # Members only: never shown in the public policy, so no live part to stamp.
+    policy_part = ""
+
+    history = HistoricalRecords()  # R2.6
+
+    class Meta:
+        verbose_name = _("moderation decision")
+        verbose_name_plural = _("moderation decisions")
+        ordering = ["-decided_on", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.get_action_display()}: {self.account}"

@@ -3,14 +3,17 @@
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Prefetch
+from django.db.models import Case, Prefetch, When
 
 from siyasa.orgs.models import Organization
+from siyasa.orgs.selectors import people_for
 from siyasa.registry.models import (
     AccessGrant,
+    AccountRequest,
     Area,
     Custody,
     Device,
+    ModerationDecision,
     Platform,
     ResponsibilityAssignment,
     RotationState,
@@ -128,3 +131,24 @@ def registry_counts(org: Organization) -> dict[str, int]:
         .count(),
         "devices": Device.objects.for_org(org).count(),
     }
+
+
+def account_requests(org: Organization) -> list[AccountRequest]:
+    """R1.6: requests to open an account, those waiting for a decision first, each with the
+    directory entries of who asked and who decided (`requester`, `decider`; two queries)."""
+    waiting_first = Case(When(status=AccountRequest.Status.PENDING, then=0), default=1)
+    rows = list(
+        AccountRequest.objects.for_org(org)
+        .select_related("proposed_owner", "account")
+        .order_by(waiting_first, "-created_at")
+    )
+    people = people_for(org, [r.requested_by_id for r in rows] + [r.decided_by_id for r in rows])
+    for row in rows:
+        row.requester = people.get(row.requested_by_id)
+        row.decider = people.get(row.decided_by_id)
+    return rows
+
+
+def moderation_decisions(org: Organization):
+    """R6.5: the moderation log, latest first (one query)."""
+    return ModerationDecision.objects.for_org(org).select_related("account", "decided_by")

@@ -1,24 +1,38 @@
-"""Registry pages: accounts (with their grants and custody), responsibilities and devices."""
+"""Registry pages: accounts (with their grants, custody and connected apps), requests to open
+an account, responsibilities, devices and the moderation log."""
 
-from django.shortcuts import get_object_or_404, render
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_POST
 
+from siyasa.core.permissions import Capability
+from siyasa.core.views import form_page
 from siyasa.orgs.access import org_view
 from siyasa.orgs.row_views import RowDeleteView, RowFormView
-from siyasa.registry import selectors
+from siyasa.registry import selectors, services
 from siyasa.registry.forms import (
     AccessGrantForm,
+    AccountDecisionForm,
+    AccountRequestForm,
+    ConnectedAppForm,
     CustodyForm,
     DeviceForm,
+    ModerationDecisionForm,
     ResponsibilityForm,
     SocialAccountForm,
 )
 from siyasa.registry.models import (
     AccessGrant,
+    AccountRequest,
+    ConnectedApp,
     Custody,
     Device,
+    ModerationDecision,
     ResponsibilityAssignment,
     SocialAccount,
 )
@@ -35,8 +49,15 @@ def account_list(request, ctx):
 @org_view()
 def account_detail(request, ctx, pk):
     account = get_object_or_404(
-        selectors.accounts(ctx.org).prefetch_related("devices", "responsibilities__person"), pk=pk
+        selectors.accounts(ctx.org).prefetch_related(
+            "devices",
+            "responsibilities__person",
+            "connected_apps__approved_by",
+            "connected_apps__owner",
+        ),
+        pk=pk,
     )
+    today = timezone.localdate()
     return render(
         request,
         "registry/account_detail.html",
@@ -44,9 +65,87 @@ def account_detail(request, ctx, pk):
             "ctx": ctx,
             "account": account,
             "custody": selectors.account_custody(account),
-            "rotation": selectors.rotation(account, ctx.org, timezone.localdate()),
+            "rotation": selectors.rotation(account, ctx.org, today),
+            "dormant": account.is_dormant_on(today),
+            "connections": [(app, app.review_due(today)) for app in account.connected_apps.all()],
         },
     )
+
+
+@org_view(Capability.EDIT_CONTENT)
+@require_POST
+def account_activity(request, ctx, pk):
+    """R1.6: record that the account was used today."""
+    account = get_object_or_404(SocialAccount.objects.for_org(ctx.org), pk=pk)
+    services.record_activity(membership=ctx.membership, account=account)
+    messages.success(request, gettext("Activity recorded for today."))
+    return redirect("account_detail", slug=ctx.org.slug, pk=account.pk)
+
+
+@org_view()
+def account_request_list(request, ctx):
+    """R1.6: requests to open an account, waiting ones first; approvers decide here."""
+    return render(
+        request,
+        "registry/account_request_list.html",
+        {
+            "ctx": ctx,
+            "requests": selectors.account_requests(ctx.org),
+            "decision_form": AccountDecisionForm() if ctx.perms.approve_accounts else None,
+        },
+    )
+
+
+@org_view()
+def account_request_new(request, ctx):
+    def save(form):
+        services.request_account(membership=ctx.membership, form=form)
+        return reverse("account_request_list", kwargs={"slug": ctx.org.slug})
+
+    return form_page(
+        request,
+        AccountRequestForm(request.POST or None, org=ctx.org),
+        save=save,
+        template="core/form.html",
+        context={
+            "ctx": ctx,
+            "title": _("Ask to open a new account"),
+            "cancel_url": reverse("account_request_list", kwargs={"slug": ctx.org.slug}),
+        },
+        success_message=gettext("Your request is sent; you will see the decision here."),
+    )
+
+
+@org_view(Capability.APPROVE_ACCOUNTS)
+@require_POST
+def account_request_decide(request, ctx, pk):
+    row = get_object_or_404(AccountRequest.objects.for_org(ctx.org), pk=pk)
+    form = AccountDecisionForm(request.POST)
+    back = redirect("account_request_list", slug=ctx.org.slug)
+    if not form.is_valid():
+        messages.error(request, gettext("Choose whether to approve or refuse the request."))
+        return render(
+            request,
+            "registry/account_request_list.html",
+            {"ctx": ctx, "requests": selectors.account_requests(ctx.org), "decision_form": form},
+            status=400,
+        )
+    approve = form.cleaned_data["decision"] == AccountRequest.Status.APPROVED
+    try:
+        row = services.decide_account_request(
+            membership=ctx.membership,
+            account_request=row,
+            approve=approve,
+            note=form.cleaned_data["note"],
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return back
+    if approve:
+        messages.success(request, gettext("Approved: the account is registered."))
+        return redirect("account_detail", slug=ctx.org.slug, pk=row.account_id)
+    messages.success(request, gettext("The request is refused."))
+    return back
 
 
 class AccountFormView(RowFormView):
@@ -134,6 +233,60 @@ class CustodyFormView(_AccountChildMixin, RowFormView):
 
     def get_form_kwargs(self, row):
         return {**super().get_form_kwargs(row), "account": self.account}
+
+
+class ConnectedAppFormView(_AccountChildMixin, RowFormView):
+    """R2.10: an app or tool connected to the account."""
+
+    form_class = ConnectedAppForm
+    delete_url_name = "connection_delete"
+    title_new = _("Record a connected app")
+    title_edit = _("Edit connected app")
+
+    def get_row(self, pk):
+        return get_object_or_404(
+            ConnectedApp.objects.for_org(self.ctx.org).filter(account=self.account), pk=pk
+        )
+
+    def get_form_kwargs(self, row):
+        return {**super().get_form_kwargs(row), "account": self.account}
+
+
+class ConnectedAppDeleteView(_AccountChildMixin, RowDeleteView):
+    model = ConnectedApp
+
+    def get_queryset(self):
+        return super().get_queryset().filter(account=self.account)
+
+
+@org_view()
+def moderation_list(request, ctx):
+    """R6.5: the log of serious moderation decisions — members only."""
+    return render(
+        request,
+        "registry/moderation_list.html",
+        {
+            "ctx": ctx,
+            "decisions": selectors.moderation_decisions(ctx.org),
+            "can_edit": ctx.perms.edit_content,
+        },
+    )
+
+
+class ModerationFormView(RowFormView):
+    form_class = ModerationDecisionForm
+    delete_url_name = "moderation_delete"
+    success_url_name = "moderation_list"
+    title_new = _("Record a moderation decision")
+    title_edit = _("Edit moderation decision")
+
+    def get_initial(self, **kwargs):
+        return {"decided_on": timezone.localdate()}
+
+
+class ModerationDeleteView(RowDeleteView):
+    model = ModerationDecision
+    success_url_name = "moderation_list"
 
 
 @org_view()

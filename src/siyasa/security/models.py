@@ -140,6 +140,15 @@ class OnboardingStep(OrgOwned):
         DEVICES = "devices", _("Register any device you will use for the organisation")
         TWO_FACTOR = "two_factor", _("Set up two-factor authentication where you get access")
         PERSONAL = "personal", _("Read the rules for your personal accounts")
+        # Only for those who publish or reply on an official account (R6.5, R6.6).
+        PUBLISHING = "publishing", _("Read the rules on moderating comments and accessible posts")
+        # Only for custodians of a credential (R2.9, R2.10).
+        CUSTODY = (
+            "custody",
+            _(
+                "Check the recovery e-mail, recovery phone and connected apps of the accounts you keep"
+            ),
+        )
 
     person = models.ForeignKey(
         "orgs.Person", on_delete=models.CASCADE, related_name="onboarding_steps"

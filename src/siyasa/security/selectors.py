@@ -32,6 +32,12 @@ class Progress:
         return 1 + len(self.steps)
 
     @property
+    def by_kind(self) -> list[OnboardingStep | None]:
+        """One cell per kind of step, in order; None where the step does not concern them."""
+        steps = {step.kind: step for step in self.steps}
+        return [steps.get(kind) for kind in Kind.values]
+
+    @property
     def complete(self) -> bool:
         return self.done == self.total
 

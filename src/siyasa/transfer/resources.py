@@ -19,6 +19,7 @@ from siyasa.orgs.forms import PersonForm
 from siyasa.orgs.models import Person
 from siyasa.registry.forms import (
     AccessGrantForm,
+    ConnectedAppForm,
     CustodyForm,
     DeviceForm,
     ResponsibilityForm,
@@ -26,6 +27,7 @@ from siyasa.registry.forms import (
 )
 from siyasa.registry.models import (
     AccessGrant,
+    ConnectedApp,
     Custody,
     Device,
     Platform,
@@ -423,6 +425,12 @@ class CustodyResource(_AccountRowResource):
         model = Custody
         fields = ("platform", "handle", *form_fields(CustodyForm))
 
+    recovery_phone = fields.Field(
+        attribute="recovery_phone",
+        column_name=column(Custody, "recovery_phone"),
+        widget=PhoneCell(),
+    )
+
     def get_queryset(self):
         return (
             super()
@@ -441,6 +449,8 @@ class CustodyResource(_AccountRowResource):
             "two_factor_method": "app",
             "two_factor_holder": EXAMPLE_EMAIL,
             "recovery_owner": EXAMPLE_EMAIL,
+            "recovery_email": "social@example.org",
+            "recovery_phone": "+966 50 123 4567",
         }
 
     def key(self, values):
@@ -458,6 +468,12 @@ class DeviceResource(RegistryResource):
     form_class = DeviceForm
     required = ("name",)
     list_url_name = "device_list"
+
+    phone_number = fields.Field(
+        attribute="phone_number",
+        column_name=column(Device, "phone_number"),
+        widget=PhoneCell(),
+    )
 
     class Meta:
         model = Device
@@ -479,6 +495,7 @@ class DeviceResource(RegistryResource):
             "assignee": EXAMPLE_EMAIL,
             "accounts": EXAMPLE_ACCOUNT,
             "updater": EXAMPLE_EMAIL,
+            "phone_number": "+966 50 123 4567",
         }
 
     def key(self, values):
@@ -491,6 +508,43 @@ class DeviceResource(RegistryResource):
         return _("Several devices are called “%(value)s”: give each its own name first.") % {
             "value": values["name"]
         }
+
+
+class ConnectedAppResource(_AccountRowResource):
+    """R2.10: apps and tools connected to the accounts."""
+
+    slug = "connections"
+    matching = gettext_lazy(
+        "A row is one app connected to one registered account; a new pair records a connection."
+    )
+    form_class = ConnectedAppForm
+    required = ("platform", "handle", "name")
+    list_url_name = "account_list"
+
+    class Meta:
+        model = ConnectedApp
+        fields = ("platform", "handle", *form_fields(ConnectedAppForm))
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("approved_by", "owner")
+
+    def get_example(self):
+        return {
+            "platform": "x",
+            "handle": "@example",
+            "name": "Buffer",
+            "purpose": _("Scheduling posts"),
+            "approved_by": EXAMPLE_EMAIL,
+            "connected_on": EXAMPLE_DATE,
+            "reviewed_on": EXAMPLE_DATE,
+            "owner": EXAMPLE_EMAIL,
+        }
+
+    def key(self, values):
+        return (values["account"].pk, folded(values["name"])) if values.get("name") else None
+
+    def record_key(self, record):
+        return (record.account_id, folded(record.name))
 
 
 class ResponsibilityResource(RegistryResource):
@@ -604,6 +658,7 @@ RESOURCES: dict[str, type[RegistryResource]] = {
         SocialAccountResource,
         AccessGrantResource,
         CustodyResource,
+        ConnectedAppResource,
         DeviceResource,
         ResponsibilityResource,
         EmergencyContactResource,

@@ -5,7 +5,7 @@ from django.db import transaction
 
 from siyasa.core.permissions import Role
 from siyasa.crisis.services.plan import seed_crisis_plan
-from siyasa.orgs.models import Membership, Organization, Person
+from siyasa.orgs.models import Membership, Organization, Person, own_domains
 from siyasa.policy.services import seed_policy
 
 
@@ -19,6 +19,8 @@ def create_organization(
     The owner's directory entry is named `owner_name`, else after their account (full name, else
     user name) — they can rename it on the people page.
     """
+    # R2.9: the founder's own mail domain starts the organisation's list (not a public provider's).
+    fields.setdefault("email_domains", " ".join(own_domains([owner.email])))
     org = Organization.objects.create(name_ar=name_ar, slug=slug, **fields)
     Membership.objects.create(user=owner, organization=org, role=Role.OWNER)
     Person.objects.create(

@@ -10,9 +10,12 @@ from siyasa.crisis.models import EmergencyContact, SeverityLevel
 from siyasa.orgs.models import Membership, Organization, Person
 from siyasa.registry.models import (
     AccessGrant,
+    AccountRequest,
     Area,
+    ConnectedApp,
     Custody,
     Device,
+    ModerationDecision,
     ResponsibilityAssignment,
     SocialAccount,
 )
@@ -126,6 +129,51 @@ class DeviceFactory(factory.django.DjangoModelFactory):
     organization = factory.SubFactory(OrganizationFactory)
     name = factory.Sequence(lambda n: f"Media phone {n}")
     updater = factory.SubFactory(
+        PersonFactory, organization=factory.SelfAttribute("..organization")
+    )
+
+
+class ConnectedAppFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ConnectedApp
+
+    organization = factory.SubFactory(OrganizationFactory)
+    account = factory.SubFactory(
+        SocialAccountFactory, organization=factory.SelfAttribute("..organization")
+    )
+    name = factory.Sequence(lambda n: f"Scheduler {n}")
+    purpose = "Scheduling posts"
+    approved_by = factory.SubFactory(
+        PersonFactory, organization=factory.SelfAttribute("..organization")
+    )
+    connected_on = factory.LazyFunction(lambda: datetime.date.today() - datetime.timedelta(days=60))
+    reviewed_on = factory.LazyFunction(lambda: datetime.date.today() - datetime.timedelta(days=30))
+    owner = factory.SubFactory(PersonFactory, organization=factory.SelfAttribute("..organization"))
+
+
+class AccountRequestFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = AccountRequest
+
+    organization = factory.SubFactory(OrganizationFactory)
+    platform = "tiktok"
+    handle = factory.Sequence(lambda n: f"@asked{n}")
+    reason = "To reach young volunteers where they are."
+
+
+class ModerationDecisionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ModerationDecision
+
+    organization = factory.SubFactory(OrganizationFactory)
+    account = factory.SubFactory(
+        SocialAccountFactory, organization=factory.SelfAttribute("..organization")
+    )
+    decided_on = factory.LazyFunction(datetime.date.today)
+    action = ModerationDecision.Action.REMOVED
+    what = "A comment insulting a beneficiary"
+    reason = "Abuse: house rule on respect"
+    decided_by = factory.SubFactory(
         PersonFactory, organization=factory.SelfAttribute("..organization")
     )
 

@@ -13,9 +13,12 @@ from siyasa.consent import services as consent_services
 from siyasa.consent.models import Consent
 from siyasa.core.tests.factories import (
     AccessGrantFactory,
+    AccountRequestFactory,
+    ConnectedAppFactory,
     CustodyFactory,
     DeviceFactory,
     EmergencyContactFactory,
+    ModerationDecisionFactory,
     PersonFactory,
     ResponsibilityFactory,
     SeverityLevelFactory,
@@ -48,6 +51,7 @@ POST_ONLY_MANAGE = {**MANAGE, "policy_admin": 405, "owner": 405}
 # has no certificate.
 OWN_ATTEMPT = {**VIEW, "staff": 404, "editor": 404, "policy_admin": 404}
 OWN_ATTEMPT_NOT_PASSED = {**OWN_ATTEMPT, "owner": 403}
+POST_ONLY_CONTENT = {**CONTENT, "editor": 405, "policy_admin": 405, "owner": 405}
 # A file not made yet: "being prepared" (202) while the job worker makes it.
 EXPORT = {**VIEW, "staff": 202, "editor": 202, "policy_admin": 202, "owner": 202}
 # The GETs that may write, and what: an export asked for queues its build (the file's row and a
@@ -63,7 +67,16 @@ GET_WRITES = {
     "policy": ("siyasa_cache",),
 }
 # URLs of a row that hangs under one account: /accounts/<account_pk>/…
-UNDER_ACCOUNT = ("grant_new", "grant_edit", "grant_delete", "custody_edit", "account_rotations")
+UNDER_ACCOUNT = (
+    "grant_new",
+    "grant_edit",
+    "grant_delete",
+    "custody_edit",
+    "account_rotations",
+    "connection_new",
+    "connection_edit",
+    "connection_delete",
+)
 # URLs under one incident, which is numbered per organisation: /crisis/incidents/<number>/…
 UNDER_INCIDENT = (
     "incident_detail",
@@ -104,6 +117,20 @@ EXPECTED = {
     "grant_edit": (MANAGE, "grant"),
     "grant_delete": (MANAGE, "grant"),
     "custody_edit": (MANAGE, None),
+    # R1.6: any member asks for a new account; who may approve decides.
+    "account_activity": (POST_ONLY_CONTENT, "account"),
+    "account_request_list": (VIEW, None),
+    "account_request_new": (VIEW, None),
+    "account_request_decide": (POST_ONLY_MANAGE, "account_request"),
+    # R2.10: connected apps, like access grants.
+    "connection_new": (MANAGE, None),
+    "connection_edit": (MANAGE, "connection"),
+    "connection_delete": (MANAGE, "connection"),
+    # R6.5: the moderation log is for members only.
+    "moderation_list": (VIEW, None),
+    "moderation_new": (CONTENT, None),
+    "moderation_edit": (CONTENT, "moderation"),
+    "moderation_delete": (CONTENT, "moderation"),
     "responsibility_list": (VIEW, None),
     "responsibility_new": (MANAGE, None),
     "responsibility_edit": (MANAGE, "responsibility"),
@@ -258,6 +285,9 @@ def objects_of(org):
         "person": grant.person,
         "account": grant.account,
         "grant": grant,
+        "connection": ConnectedAppFactory(organization=org, account=grant.account),
+        "account_request": AccountRequestFactory(organization=org),
+        "moderation": ModerationDecisionFactory(organization=org, account=grant.account),
         "responsibility": ResponsibilityFactory(organization=org),
         "device": DeviceFactory(organization=org),
         "contact": EmergencyContactFactory(organization=org),

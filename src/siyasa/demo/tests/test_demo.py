@@ -11,8 +11,18 @@ from django.http import HttpRequest
 from django.test import Client
 
 from siyasa.demo.builder import DEMO_LOGINS, USERS, build_demo
+from siyasa.doctor.engine import diagnose
 from siyasa.orgs.models import Membership, Organization, Person
-from siyasa.registry.models import Area, Custody, Device, ResponsibilityAssignment, SocialAccount
+from siyasa.registry.models import (
+    AccountRequest,
+    Area,
+    ConnectedApp,
+    Custody,
+    Device,
+    ModerationDecision,
+    ResponsibilityAssignment,
+    SocialAccount,
+)
 from siyasa.workspace.services import create_organization
 
 TODAY = datetime.date(2025, 3, 1)
@@ -60,6 +70,24 @@ def test_the_planted_problems_are_there():
     personal = Device.objects.for_org(org).filter(org_owned=False)
     assert personal.count() == 1
     assert personal.get().accounts.exists()
+
+
+@pytest.mark.django_db
+def test_the_second_catalogue_has_one_planted_problem_each_for_recovery_and_connected_apps():
+    org = build_demo(today=TODAY)
+    findings = diagnose(org, TODAY).findings
+    by_requirement = {}
+    for finding in findings:
+        by_requirement.setdefault(finding.requirement, []).append(finding.subject)
+    snapchat = SocialAccount.objects.for_org(org).get(platform="snapchat")
+    hootsuite = ConnectedApp.objects.for_org(org).get(name="Hootsuite")
+    assert by_requirement["R2.9"] == [f"account:{snapchat.pk}:recovery-email"]
+    assert by_requirement["R2.10"] == [f"connection:{hootsuite.pk}:review"]
+    # The life cycle, the new prose and the house rules are in order in the demo.
+    for requirement in ("R1.6", "R2.11", "R5.3", "R5.4", "R5.5", "R6.5", "R6.6"):
+        assert requirement not in by_requirement, requirement
+    assert AccountRequest.objects.for_org(org).filter(status="pending").count() == 1
+    assert ModerationDecision.objects.for_org(org).count() == 3
 
 
 @pytest.mark.django_db

@@ -16,7 +16,15 @@ from siyasa.crisis.models import EmergencyContact
 from siyasa.orgs.models import Membership, Organization, Person, Role
 from siyasa.policy.models import PolicySettings
 from siyasa.policy.services import publish_version
-from siyasa.registry.models import AccessGrant, Custody, Device, ResponsibilityAssignment
+from siyasa.registry.models import (
+    AccessGrant,
+    AccountRequest,
+    ConnectedApp,
+    Custody,
+    Device,
+    ModerationDecision,
+    ResponsibilityAssignment,
+)
 from siyasa.registry.models import SocialAccount as Account
 from siyasa.workspace.services import create_organization
 
@@ -115,6 +123,8 @@ def build_public_org() -> PublicOrg:
         two_factor_method="sms",
         two_factor_holder=holder,
         recovery_owner=custodian,
+        recovery_email="nada.recovery@mail.example",
+        recovery_phone="+966551234987",
     )
     Device.objects.create(
         organization=org,
@@ -122,7 +132,28 @@ def build_public_org() -> PublicOrg:
         org_owned=False,
         assignee=admin,
         updater=custodian,
+        phone_number="+966557654321",
     ).accounts.add(account)
+    ConnectedApp.objects.create(
+        organization=org,
+        account=account,
+        name="Quietscheduler",
+        purpose="Night-time scheduling",
+        approved_by=admin,
+        owner=custodian,
+    )
+    ModerationDecision.objects.create(
+        organization=org,
+        account=account,
+        decided_on=timezone.localdate(),
+        action=ModerationDecision.Action.BLOCKED,
+        what="A troll called Zabadoo",
+        reason="Third warning ignored",
+        decided_by=publisher,
+    )
+    AccountRequest.objects.create(
+        organization=org, platform="tiktok", handle="@nada_secret_plan", reason="Not yet public"
+    )
     ResponsibilityAssignment.objects.create(
         organization=org, area="security", person=custodian, note="weekends only"
     )
@@ -159,6 +190,14 @@ def build_public_org() -> PublicOrg:
         "ليلى الناشرة",
         "Salma's own iPhone",
         "weekends only",
+        "nada.recovery@mail.example",
+        "966551234987",
+        "966557654321",
+        "Quietscheduler",
+        "Night-time scheduling",
+        "Zabadoo",
+        "Third warning ignored",
+        "@nada_secret_plan",
         *in_both("Text message (SMS)"),
         *in_both("Overdue since %(day)s", cut="%"),
         *in_both("Not owned by the organisation"),

@@ -135,6 +135,7 @@ def draft(request, ctx):
         publish_form=PublishForm(org=ctx.org),
         draft_changed=selectors.draft_changed_since_publication(ctx.org),
         latest_number=selectors.versions(ctx.org).values_list("number", flat=True).first(),
+        to_review=selectors.texts_to_review(ctx.org),
     )
 
 
@@ -237,7 +238,11 @@ def text_list(request, ctx):
     rows = [
         (section, [(block, texts.get(block.key)) for block in blocks]) for section, blocks in groups
     ]
-    return render(request, "policy/text_list.html", {"ctx": ctx, "rows": rows})
+    return render(
+        request,
+        "policy/text_list.html",
+        {"ctx": ctx, "rows": rows, "to_review": selectors.texts_to_review(ctx.org)},
+    )
 
 
 @org_view(Capability.EDIT_CONTENT)

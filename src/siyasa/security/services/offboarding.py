@@ -21,6 +21,7 @@ from siyasa.orgs.services import remove_member, revoke_invitation
 from siyasa.policy.models import PolicySettings
 from siyasa.registry.models import (
     AccessGrant,
+    ConnectedApp,
     Custody,
     Device,
     ResponsibilityAssignment,
@@ -49,6 +50,8 @@ HAND_OVER = (
     Holding(Custody, "recovery_owner"),
     Holding(ResponsibilityAssignment, "person"),
     Holding(Device, "updater"),
+    # R2.10: a connection runs under its owner's login on the app; it is handed over or removed.
+    Holding(ConnectedApp, "owner"),
     Holding(EmergencyContact, "person"),
     Holding(EmergencyContact, "backup"),
     Holding(PolicySettings, "legal_adviser"),

@@ -15,6 +15,7 @@ from conftest import sign_in
 from siyasa.consent.models import Consent
 from siyasa.core.tests.factories import (
     AccessGrantFactory,
+    ConnectedAppFactory,
     CustodyFactory,
     DeviceFactory,
     EmergencyContactFactory,
@@ -100,6 +101,7 @@ def fill_every_registry(org):
         valid_until=datetime.date(2027, 1, 1),
     )
     consent.accounts.set([other])
+    ConnectedAppFactory(organization=org, account=other, approved_by=lawyer, owner=lawyer)
 
 
 @pytest.fixture
