@@ -87,6 +87,12 @@ SECTIONS = [
     Section("access_grants", "registry.AccessGrant"),
     Section("custody", "registry.Custody"),
     Section("devices", "registry.Device"),
+    Section("connected_apps", "registry.ConnectedApp"),
+    Section("account_requests", "registry.AccountRequest"),
+    Section("moderation_decisions", "registry.ModerationDecision"),
+    Section("consents", "consent.Consent"),
+    Section("takedown_tasks", "consent.TakedownTask"),
+    Section("post_check_terms", "postcheck.Lexicon"),
     Section("emergency_contacts", "crisis.EmergencyContact"),
     Section("severity_levels", "crisis.SeverityLevel"),
     Section("playbooks", "crisis.Playbook"),
@@ -103,6 +109,8 @@ SECTIONS = [
     Section("offboarding_items", "security.OffboardingItem", generic=("target", "target_id")),
     Section("onboarding_steps", "security.OnboardingStep"),
     Section("health_snapshots", "doctor.HealthSnapshot"),
+    Section("training_settings", "training.TrainingSettings"),
+    Section("quiz_questions", "training.CustomQuestion"),
     Section("change_stamps", "orgs.ChangeStamp"),
     Section("history_removals", "audit.Purge", generic=("kind", "object_id")),
 ]
@@ -121,6 +129,8 @@ NOT_CARRIED = {
     "notify.digest": "e-mails of the old instance's outbox",
     "notify.reminder": "what the old instance reminded; the new one decides anew",
     "policy.exportfile": "PDF and Word files, made again on request",
+    "training.attempt": "quiz attempts belong to the old instance's sign-ins; members take the quiz "
+    "again, and its certificate with it",
 }
 
 
