@@ -1,39 +1,16 @@
-"""The one normaliser for matching Arabic and English text: it keeps, for every character it
-returns, where that character was in the text as typed, so findings mark the original."""
+"""`core.arabic`'s normalisation for the post check, keeping for every character it returns where
+that character was in the text as typed, so findings mark the original; and the words of a
+draft, with Arabic's joined clitics."""
 
 import re
 from functools import lru_cache
 
-# Removed: Arabic diacritics (harakat, shadda, sukun, dagger alef, Quranic marks), tatweel, and
-# the invisible marks that split a word for a matcher but not for a reader (ZWNJ, ZWJ, LRM, RLM,
-# bidi embeddings and isolates).
-_DROP = frozenset(
-    [
-        *range(0x0610, 0x061B),
-        *range(0x064B, 0x0660),
-        0x0670,
-        *range(0x06D6, 0x06EE),
-        0x0640,
-        *range(0x200B, 0x2010),
-        *range(0x202A, 0x202F),
-        *range(0x2066, 0x206A),
-        0xFEFF,
-    ]
-)
-# One letter for the forms writers use interchangeably: alef with hamza or madda → alef, alef
-# maqsura → yaa, taa marbuta → haa; Persian kaf and yaa → Arabic; Arabic-Indic and Persian
-# digits → ASCII.
-_FOLD = {
-    **dict.fromkeys(map(ord, "أإآٱ"), "ا"),
-    ord("ى"): "ي",
-    ord("ی"): "ي",
-    ord("ة"): "ه",
-    ord("ک"): "ك",
-    **{0x0660 + i: str(i) for i in range(10)},
-    **{0x06F0 + i: str(i) for i in range(10)},
-}
+from siyasa.core.arabic import DROPPED, FOLDED
 
-
+# The letters folded and the marks dropped are the search's (`core.arabic`): one loose comparison
+# of Arabic in the whole product.
+_DROP = frozenset(map(ord, DROPPED))
+_FOLD = {ord(letter): folded for letter, folded in FOLDED.items()}
 _TABLE = {**dict.fromkeys(_DROP), **_FOLD}
 
 

@@ -13,7 +13,7 @@ from siyasa.postcheck.analyser import ConsentEntry, Context
 from siyasa.postcheck.arabic import normalised
 from siyasa.postcheck.kinds import Kind
 from siyasa.postcheck.models import Lexicon
-from siyasa.registry.models import Area, ResponsibilityAssignment, SocialAccount
+from siyasa.registry.models import Area, Device, ResponsibilityAssignment, SocialAccount
 
 # Mail providers anyone may use: an address there is a person's, whoever else uses the domain.
 FREE_MAIL = frozenset({"gmail.com", "hotmail.com", "outlook.com", "yahoo.com", "icloud.com"})
@@ -38,10 +38,16 @@ def load(org: Organization, *, membership: Membership | None, today: datetime.da
         }
     handles = list(SocialAccount.objects.for_org(org).values_list("handle", flat=True))
     region = str(org.country) or "SA"
-    # Its own numbers: the people's in its directory and an account named by its number (a
-    # WhatsApp Business line).
+    # Its own numbers: the people's in its directory, an account named by its number (a
+    # WhatsApp Business line) and the lines of the phones it owns (R2.9's recovery phones).
     phones = {phone for _kind, _email, phone in people if phone}
     phones |= {e164 for handle in handles if (e164 := _as_phone(handle, region))}
+    lines = Device.objects.for_org(org).filter(org_owned=True).exclude(phone_number="")
+    phones |= {
+        e164
+        for line in lines.values_list("phone_number", flat=True)
+        if (e164 := _as_phone(line, region))
+    }
     return Context(
         own_phones=frozenset(phones),
         own_emails=emails,
