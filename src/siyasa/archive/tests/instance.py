@@ -49,9 +49,12 @@ def facts() -> dict:
     from siyasa.orgs.models import Organization
 
     settings.ALLOWED_HOSTS.append("testserver")
+    # The cache table holds what reading the pages below keeps (the rendered policy page): it is
+    # made again on demand, not data a restore must keep.
+    cache_table = settings.CACHES["default"].get("LOCATION")
     with connection.cursor() as cursor:
         rows = {}
-        for table in sorted(connection.introspection.table_names()):
+        for table in sorted(set(connection.introspection.table_names()) - {cache_table}):
             cursor.execute(f"SELECT COUNT(*) FROM {connection.ops.quote_name(table)}")  # noqa: S608
             rows[table] = cursor.fetchone()[0]
     pages, findings = {}, {}
