@@ -22,11 +22,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from siyasa.audit.models import REMOVED, Purge
+from siyasa.consent.models import Consent, TakedownTask
 from siyasa.crisis.models import EmergencyContact, SeverityLevel
 from siyasa.orgs import selectors as org_selectors
 from siyasa.orgs.models import Invitation, Membership, Organization, Person
 from siyasa.policy.catalogue import BLOCKS
 from siyasa.policy.models import PolicySettings, PolicyText
+from siyasa.postcheck.models import Lexicon
 from siyasa.registry.models import (
     AccessGrant,
     AccountRequest,
@@ -37,6 +39,7 @@ from siyasa.registry.models import (
     ResponsibilityAssignment,
     SocialAccount,
 )
+from siyasa.training.models import CustomQuestion, TrainingSettings
 
 TRACKED: tuple[type[models.Model], ...] = (
     Organization,
@@ -55,6 +58,11 @@ TRACKED: tuple[type[models.Model], ...] = (
     SeverityLevel,
     PolicyText,
     PolicySettings,
+    Consent,
+    TakedownTask,
+    Lexicon,
+    CustomQuestion,
+    TrainingSettings,
 )
 MODELS: dict[str, type[models.Model]] = {m._meta.label_lower: m for m in TRACKED}
 

@@ -142,7 +142,7 @@ class ConnectedAppFactory(factory.django.DjangoModelFactory):
         SocialAccountFactory, organization=factory.SelfAttribute("..organization")
     )
     name = factory.Sequence(lambda n: f"Scheduler {n}")
-    purpose = "Scheduling posts"
+    purpose = "جدولة المنشورات"
     approved_by = factory.SubFactory(
         PersonFactory, organization=factory.SelfAttribute("..organization")
     )

@@ -289,7 +289,10 @@ def test_the_reset_e_mail_is_in_arabic_on_arabic_pages(cast, mail_now):
     assert 'dir="rtl"' in message.alternatives[0].content
 
 
-def test_the_reset_e_mail_leaves_through_the_outbox_and_keeps_no_secret(cast, smtp, run_worker):
+def test_the_reset_e_mail_leaves_through_the_outbox_and_keeps_no_secret(
+    transactional_db, cast, smtp, run_worker
+):
+    # transactional_db: the worker closes its database connection when it is done.
     from siyasa.mail.models import Message
 
     Client().post("/ar/accounts/password/reset/", {"email": "staff-a@example.org"})
@@ -310,7 +313,10 @@ def test_the_reset_e_mail_leaves_through_the_outbox_and_keeps_no_secret(cast, sm
     assert "/ar/accounts/password/reset/key/" in to_staff.get_body(("plain",)).get_content()
 
 
-def test_a_reset_e_mail_that_fails_once_is_sent_on_the_retry(cast, smtp, run_worker):
+def test_a_reset_e_mail_that_fails_once_is_sent_on_the_retry(
+    transactional_db, cast, smtp, run_worker
+):
+    # transactional_db: the worker closes its database connection when it is done.
     from siyasa.mail.models import Message
 
     smtp.refuse = 1
