@@ -270,3 +270,24 @@ def test_members_who_have_not_passed_two_weeks_on_are_reminded(charity):
     due = reminded(14)
     assert "staff0@noor.example" not in due
     assert {"staff1@noor.example", "staff2@noor.example", "staff3@noor.example"} <= due
+
+
+def test_the_quiz_page_lists_attempts_in_the_same_number_of_queries_however_many(charity):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    member = charity.staff[0]
+    client = pages(charity, member)
+
+    def attempt_and_count() -> int:
+        attempt = services.start_attempt(membership=member)
+        services.submit_attempt(membership=member, attempt=attempt, answers={})
+        with CaptureQueriesContext(connection) as queries:
+            page = client.get("/en/o/noor/training/")
+        assert page.status_code == 200 and "Not passed yet" in page.content.decode()
+        return len(queries)
+
+    first = attempt_and_count()
+    for _ in range(3):
+        last = attempt_and_count()
+    assert last == first
