@@ -31,6 +31,22 @@ def keep_beating(worker_id: str, stop: threading.Event) -> None:
             return
 
 
+class Worker(db_worker.Worker):
+    """The library's worker, except that a stop signal during the claim waits for the claim to end.
+
+    The library exits from its signal handler whenever no job is running, which includes the claim
+    transaction: a SIGTERM that lands in its COMMIT exits 1 and leaves the job claimed by a dead
+    worker (django-tasks-db issue #61, open). Here the loop is told to stop instead; it finishes
+    the claim, runs the job it claimed, and returns.
+    """
+
+    def shutdown(self, signum, frame) -> None:
+        if self.running and not self.running_task and connection.in_atomic_block:
+            self.running = False
+            return
+        super().shutdown(signum, frame)
+
+
 class Command(db_worker.Command):
     help = "Run the job worker (e-mails, PDF and Word files) and record its heartbeat."
 
@@ -46,6 +62,8 @@ class Command(db_worker.Command):
         )
         beating.start()
         watch_parent()
+        # `db_worker.Command.handle` builds the module's `Worker`; this process runs only ours.
+        db_worker.Worker = Worker
         try:
             super().handle(*args, **options)
         finally:
