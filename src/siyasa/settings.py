@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "siyasa.policy",
     "siyasa.doctor",
     "siyasa.postcheck",
+    "siyasa.intake",
     "siyasa.notify",
     "siyasa.security",
     "siyasa.training",
