@@ -3,6 +3,7 @@
 import random
 from collections import Counter
 from dataclasses import dataclass
+from typing import Any
 
 from django.db.models import Q
 
@@ -17,7 +18,7 @@ from siyasa.training.models import Attempt, CustomQuestion, TrainingSettings
 
 
 def settings_for(org: Organization) -> TrainingSettings:
-    """The organisation's settings, or the defaults (unsaved) until someone changes them."""
+    """The organisation's draft settings, or the defaults (unsaved) until someone changes them."""
     found = TrainingSettings.objects.for_org(org).first()
     return found or TrainingSettings(organization=org)
 
@@ -36,7 +37,7 @@ def custom_as_question(row: CustomQuestion) -> Question | None:
     if not rights or rights == len(answers):
         return None
     return Question(
-        f"custom.{row.pk}",
+        f"custom.{row.id}",
         row.section,
         row.kind,
         (row.text_ar, row.text_en or row.text_ar),
@@ -45,16 +46,112 @@ def custom_as_question(row: CustomQuestion) -> Question | None:
     )
 
 
-def bank_for(org: Organization, rng: random.Random | None = None) -> list[Question]:
-    """Every question a draw may take: the shipped ones not switched off, the organisation's
-    own, and those built from its registries now."""
-    hidden = set(settings_for(org).hidden_defaults)
-    questions = [q for q in DEFAULT_BANK if q.key not in hidden]
-    for row in CustomQuestion.objects.for_org(org):
-        question = custom_as_question(row)
-        if question is not None:
-            questions.append(question)
-    return questions + live_questions(org, rng or random.Random())
+@dataclass(frozen=True)
+class Bank:
+    """What a quiz draws from, besides the live questions: the shipped questions not left out,
+    the organisation's own, the pass mark and the length. Editors change the draft bank; each
+    published version carries the draft bank as it stood when it was published."""
+
+    pass_mark: int
+    question_count: int
+    hidden: frozenset[str]
+    own: tuple[Question, ...]
+
+    @property
+    def questions(self) -> list[Question]:
+        return [q for q in DEFAULT_BANK if q.key not in self.hidden] + list(self.own)
+
+
+def _bank(config: TrainingSettings, rows) -> Bank:
+    own = (custom_as_question(row) for row in sorted(rows, key=lambda row: (row.section, row.id)))
+    return Bank(
+        config.pass_mark,
+        config.question_count,
+        frozenset(config.hidden_defaults),
+        tuple(question for question in own if question is not None),
+    )
+
+
+def draft_bank(org: Organization) -> Bank:
+    """The bank as editors and policy admins have saved it: the next version's."""
+    return _bank(settings_for(org), CustomQuestion.objects.for_org(org))
+
+
+def _as_of(model, org: Organization, moment) -> list:
+    """Each row of `model` as it stood at `moment`, from its history (rows deleted by then left
+    out). Ties on the time are broken by the record's id, so the last save wins."""
+    records = model.history.filter(organization=org, history_date__lte=moment).order_by(
+        "id", "-history_date", "-history_id"
+    )
+    latest: dict[int, Any] = {}
+    for record in records:
+        latest.setdefault(record.id, record)
+    return [record.instance for record in latest.values() if record.history_type != "-"]
+
+
+def bank_of(org: Organization, version: PolicyVersion) -> Bank:
+    """The bank a version carries: the draft bank as it stood when the version was published,
+    read from the history of the questions and settings (nothing is copied at publication)."""
+    configs = _as_of(TrainingSettings, org, version.published_at)
+    config = configs[0] if configs else TrainingSettings(organization=org)
+    return _bank(config, _as_of(CustomQuestion, org, version.published_at))
+
+
+def pool(org: Organization, bank: Bank, rng: random.Random | None = None) -> list[Question]:
+    """Every question a draw may take: the bank's, and those built from the registries now
+    (these follow the data, not the versions)."""
+    return bank.questions + live_questions(org, rng or random.Random())
+
+
+@dataclass
+class BankChanges:
+    """How the draft bank differs from the one the latest version carries."""
+
+    since: PolicyVersion
+    added: list[Question]
+    changed: list[tuple[Question, Question]]  # (as published, as drafted)
+    removed: list[Question]
+    left_out: list[Question]  # shipped questions the draft leaves out
+    brought_back: list[Question]  # shipped questions the draft asks again
+    pass_mark: tuple[int, int] | None  # (as published, as drafted)
+    question_count: tuple[int, int] | None
+
+    @property
+    def questions(self) -> int:
+        """How many questions the next version adds, changes or takes out."""
+        lists = (self.added, self.changed, self.removed, self.left_out, self.brought_back)
+        return sum(len(changes) for changes in lists)
+
+    def __bool__(self) -> bool:
+        return bool(self.questions or self.pass_mark or self.question_count)
+
+
+def bank_changes(org: Organization, draft: Bank | None = None) -> BankChanges | None:
+    """What publishing the next version would change in the quiz; None before the first version
+    (the draft becomes the quiz with it)."""
+    latest = policy_selectors.versions(org).select_related(None).defer("content").first()
+    if latest is None:
+        return None
+    draft = draft or draft_bank(org)
+    published = bank_of(org, latest)
+    before = {q.key: q for q in published.own}
+    after = {q.key: q for q in draft.own}
+    return BankChanges(
+        since=latest,
+        added=[q for key, q in after.items() if key not in before],
+        changed=[
+            (before[key], q) for key, q in after.items() if key in before and before[key] != q
+        ],
+        removed=[q for key, q in before.items() if key not in after],
+        left_out=[q for q in DEFAULT_BANK if q.key in draft.hidden - published.hidden],
+        brought_back=[q for q in DEFAULT_BANK if q.key in published.hidden - draft.hidden],
+        pass_mark=_changed(published.pass_mark, draft.pass_mark),
+        question_count=_changed(published.question_count, draft.question_count),
+    )
+
+
+def _changed(before: int, after: int) -> tuple[int, int] | None:
+    return (before, after) if before != after else None
 
 
 def concerns_of(org: Organization, person: Person | None) -> set[str]:

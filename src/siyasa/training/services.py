@@ -46,23 +46,28 @@ def _shown(question: Question, rng) -> dict:
 
 
 def start_attempt(*, membership: Membership) -> Attempt:
-    """A new draw of the quiz of the version that counts, for the member themself."""
+    """A new draw of the quiz, for the member themself.
+
+    The questions, length and pass mark are those of the bank the version in force carries (an
+    editorial version carries the draft bank too); the attempt counts for the version whose
+    acknowledgement counts, the latest material one, as passing is per material version."""
     require(membership, Capability.VIEW)
     org = membership.organization
-    required = policy_selectors.required_version(org)
-    if required is None:
+    in_force = policy_selectors.version_in_force(org)
+    required = policy_selectors.required_version(org, in_force=in_force)
+    if in_force is None or required is None:
         raise ValidationError(_("There is no quiz until a version of the policy is published."))
     rng = random.SystemRandom()
-    config = selectors.settings_for(org)
+    bank = selectors.bank_of(org, in_force)
     person = selectors.person_of(org, membership.user)
-    pool = selectors.bank_for(org, rng)
-    drawn = _draw(pool, config.question_count, selectors.concerns_of(org, person), rng)
+    pool = selectors.pool(org, bank, rng)
+    drawn = _draw(pool, bank.question_count, selectors.concerns_of(org, person), rng)
     return Attempt.objects.create(
         organization=org,
         user=membership.user,
         version=required,
         questions=[_shown(q, rng) for q in drawn],
-        pass_mark=config.pass_mark,
+        pass_mark=bank.pass_mark,
     )
 
 
@@ -93,6 +98,7 @@ def submit_attempt(*, membership: Membership, attempt: Attempt, answers: dict) -
 def save_settings(
     *, membership: Membership, pass_mark: int, question_count: int, hidden_defaults: list[str]
 ) -> TrainingSettings:
+    """The draft bank's settings: the quiz takes them with the next published version."""
     require(membership, Capability.MANAGE_POLICY)
     org = membership.organization
     row, _created = TrainingSettings.objects.update_or_create(

@@ -35,7 +35,8 @@ def _results_allowed(ctx) -> bool:
 @require_safe
 def training_home(request, ctx):
     """A member's quiz: whether they passed the version that counts, and their attempts."""
-    required = policy_selectors.required_version(ctx.org)
+    in_force = policy_selectors.version_in_force(ctx.org)
+    required = policy_selectors.required_version(ctx.org, in_force=in_force)
     mine = Attempt.objects.for_org(ctx.org).filter(user=request.user)
     # A row of the table shows when, which version, the score: read with its version's number
     # (not one query per row), without the drawn questions, the policy text or a certificate.
@@ -48,7 +49,7 @@ def training_home(request, ctx):
         "passed": selectors.passed_version(ctx.org, request.user, required),
         "attempts": rows.filter(finished_at__isnull=False)[:10],
         "open": mine.filter(finished_at__isnull=True, version=required).only("pk").first(),
-        "config": selectors.settings_for(ctx.org),
+        "bank": selectors.bank_of(ctx.org, in_force) if in_force else None,
         "show_results": _results_allowed(ctx),
     }
     return render(request, "training/home.html", context)
@@ -178,11 +179,24 @@ def results_csv(request, ctx):
 @org_view(Capability.EDIT_CONTENT)
 @require_safe
 def question_list(request, ctx):
+    """The draft bank, and what publishing the next version would change in the quiz."""
+    draft = selectors.draft_bank(ctx.org)
+    changes = selectors.bank_changes(ctx.org, draft)
+    marks = {}
+    if changes is not None:
+        marks = {q.key: _("added") for q in changes.added}
+        marks |= {q.key: _("changed") for _before, q in changes.changed}
+    custom = list(CustomQuestion.objects.for_org(ctx.org))
+    for row in custom:
+        row.mark = marks.get(f"custom.{row.pk}", "")
+    in_force = policy_selectors.version_in_force(ctx.org)
     context = {
         "ctx": ctx,
-        "custom": CustomQuestion.objects.for_org(ctx.org),
+        "custom": custom,
         "defaults": DEFAULT_BANK,
-        "hidden": set(selectors.settings_for(ctx.org).hidden_defaults),
+        "hidden": draft.hidden,
+        "changes": changes,
+        "in_force": in_force,
         "arabic": translation.get_language() == "ar",
         "can_settings": can(ctx.membership, Capability.MANAGE_POLICY),
     }
@@ -213,11 +227,19 @@ def settings_edit(request, ctx):
         services.save_settings(membership=ctx.membership, **form.cleaned_data)
         return reverse("training_questions", kwargs={"slug": ctx.org.slug})
 
+    in_force = policy_selectors.version_in_force(ctx.org)
     return form_page(
         request,
         form,
         save=save,
         template="training/settings.html",
-        context={"ctx": ctx},
-        success_message=_("The quiz settings are saved."),
+        context={
+            "ctx": ctx,
+            "in_force": in_force,
+            "bank": selectors.bank_of(ctx.org, in_force) if in_force else None,
+        },
+        success_message=_(
+            "The quiz settings are saved in the draft: the quiz takes them with the next "
+            "published version."
+        ),
     )

@@ -19,13 +19,17 @@ class Charity:
             owner=self.founder, name_ar="جمعية نور", slug="noor", owner_name="هند"
         )
         self.owner = Membership.objects.get(organization=self.org, user=self.founder)
-        policy_services.publish_version(
-            membership=self.owner,
-            summary="First version",
-            kind="material",
-            effective_on=timezone.localdate(),
-        )
+        self.publish("First version")
         self.staff = [self.join(f"staff{n}", Role.STAFF) for n in range(4)]
+
+    def publish(self, summary: str, kind: str = "material", effective_on=None):
+        """The owner publishes the draft as the next version, in force today unless told."""
+        return policy_services.publish_version(
+            membership=self.owner,
+            summary=summary,
+            kind=kind,
+            effective_on=effective_on or timezone.localdate(),
+        )
 
     def join(self, username: str, role: str) -> Membership:
         person = PersonFactory(organization=self.org, email=f"{username}@noor.example")
