@@ -184,11 +184,11 @@ def question_list(request, ctx):
     changes = selectors.bank_changes(ctx.org, draft)
     marks = {}
     if changes is not None:
-        marks = {q.key: _("added") for q in changes.added}
-        marks |= {q.key: _("changed") for _before, q in changes.changed}
+        marks = {q.key: "added" for q in changes.added}
+        marks |= {q.key: "changed" for _before, q in changes.changed}
     custom = list(CustomQuestion.objects.for_org(ctx.org))
     for row in custom:
-        row.mark = marks.get(f"custom.{row.pk}", "")
+        row.change = marks.get(f"custom.{row.pk}", "")
     in_force = policy_selectors.version_in_force(ctx.org)
     context = {
         "ctx": ctx,
