@@ -337,7 +337,9 @@ class Checker:
                 continue
             close = [o for o in official if _close(name, o)]
             if close:
-                message = _("Did you mean %(official)s?") % {"official": sign + min(close)}
+                message = _("Did you mean %(official)s?") % {
+                    "official": _isolated(sign + min(close))
+                }
                 yield d.finding(Kind.IDENTITY, start, start + 1 + len(name), message)
 
     def _unsplit(self, d: "_Draft", start: int, name: str) -> Iterator[Finding]:
@@ -353,14 +355,14 @@ class Checker:
             return
         suggestion = "#" + "".join(word.capitalize() for words in cut for word in words)
         message = _("Write it as %(suggestion)s, so that each word is read.") % {
-            "suggestion": suggestion
+            "suggestion": _isolated(suggestion)
         }
         yield d.finding(Kind.ACCESSIBILITY, start, end, message)
 
     def _missing(self, d: "_Draft") -> list[Finding]:
         """R0.4: the hashtags a post on one of the organisation's accounts carries, absent (a
         misspelt one is already marked where it stands). Found at the end of the draft."""
-        written = [m.group()[1:].rstrip("_") for m in _TAG.finditer(d.norm) if m[0][0] == "#"]
+        written = [m[0][1:].rstrip("_") for m in _TAG.finditer(d.norm) if m[0][0] == "#"]
         end = len(d.text)
         explanation = str(INFO[Kind.IDENTITY].explanation)
         return [
@@ -372,7 +374,7 @@ class Checker:
                 explanation
                 + " "
                 + _("Posts on the organisation's accounts carry %(hashtag)s; this one does not.")
-                % {"hashtag": typed},
+                % {"hashtag": _isolated(typed)},
                 INFO[Kind.IDENTITY].blocks,
             )
             for tag, typed in self._required
@@ -614,6 +616,12 @@ def _iban_valid(iban: str) -> bool:
         return False
     moved = iban[4:] + iban[:4]
     return int("".join(str(int(c, 36)) for c in moved)) % 97 == 1
+
+
+def _isolated(tag: str) -> str:
+    """A hashtag or handle in a message, isolated from the direction of the sentence around it
+    (an Arabic one in English, a Latin one in Arabic: "#SaveTheChildren" stays in that order)."""
+    return "\u2068" + tag + "\u2069"
 
 
 def _close(name: str, official: str) -> bool:
