@@ -43,6 +43,7 @@ CONTEXT = Context(
     ),
     confidential_terms=("مشروع الواحة", "Project Oasis"),
     hashtags=frozenset({normalised("جمعية_أثر")}),
+    required_hashtags=("#جمعية_أثر",),
     handles=frozenset({"athar_org"}),
     sees_consents=True,
 )
@@ -142,6 +143,11 @@ def adversarial(checker: Checker) -> None:
         "IBAN-like": ("SA12 " * n)[:n],
         "one long hashtag": "#" + "ا" * (n - 1),
         "hashtags": ("#جمعيه_اثر " * n)[:n],
+        "lower-case hashtags": ("#savethechildren " * n)[:n],
+        "distinct Latin hashtags": " ".join(
+            "#" + "".join(chr(97 + (i * k) % 26) for k in range(60)) for i in range(80)
+        ),
+        "announced images": ("see the photo in the picture 📷 " * n)[:n],
         "diacritics": ("ـَُِّ" * n)[:n],
         "lexicon words": ("يا غبي أم خالد يتيم مريض " * n)[:n],
         "kunya chain": ("أم " * n)[:n],

@@ -5,10 +5,12 @@ Written for this bench by hand, not taken from anyone's posts; every name, numbe
 made up (IDs, IBANs and cards are built to pass or to fail their checks on purpose). The
 organisation it is checked against is `CONTEXT` in bench/postcheck.py: its own numbers
 +966 11 234 5678 and 920012345, its domain athar.org.sa, its hashtag #جمعية_أثر and handle
-@athar_org, a consent registry and two confidential terms.
+@athar_org (the hashtag is one every post on its accounts carries), a consent registry and two
+confidential terms.
 """
 
-# (text, kinds, account) — account: "x" (the X account) or None.
+# (text, kinds, account) — account: "x" (the X account) or None. A post for an account is a post
+# of the organisation's: without #جمعية_أثر it is an `identity` finding (R0.4).
 POSTS: list[tuple[str, list[str], str | None]] = [
     # --- national ID / Iqama -----------------------------------------------------------------
     (
@@ -97,8 +99,16 @@ POSTS: list[tuple[str, list[str], str | None]] = [
     ),
     ("أبو فهد خرج من السجن قبل شهرين ويبحث عن عمل شريف", ["sensitive_personal"], None),
     ("ابنة أم سعد تعاني من سرطان الدم، ادعوا لها", ["sensitive_personal"], None),
-    ("Little Rayan in the photo is on dialysis three times a week", ["sensitive_personal"], None),
-    ("في الصورة أبو ناصر، لاجئ وصل قبل عام ويعمل الآن معنا", ["sensitive_personal"], None),
+    (
+        "Little Rayan in the photo is on dialysis three times a week",
+        ["sensitive_personal", "accessibility"],
+        None,
+    ),
+    (
+        "في الصورة أبو ناصر، لاجئ وصل قبل عام ويعمل الآن معنا",
+        ["sensitive_personal", "accessibility"],
+        None,
+    ),
     ("الأخت نورة مطلقة وتعول ثلاثة أطفال، ساهموا في كفالتها", ["sensitive_personal"], None),
     ("Mrs Huda is a widow raising five children on social security", ["sensitive_personal"], None),
     ("الحاجة فاطمة كفيفة وتعيش وحدها في شارع الأمير سلطان", ["sensitive_personal"], None),
@@ -115,7 +125,11 @@ POSTS: list[tuple[str, list[str], str | None]] = [
     ("Meet Ali, 15, an orphan who now tutors younger kids", ["sensitive_personal"], None),
     ("الطفلة جود من متلازمة داون وهي أجمل ابتسامة في المخيم", ["sensitive_personal"], None),
     ("أم فيصل حامل في شهرها السابع وزوجها سجين", ["sensitive_personal"], None),
-    ("Young Layan in the picture is deaf and loves painting", ["sensitive_personal"], None),
+    (
+        "Young Layan in the picture is deaf and loves painting",
+        ["sensitive_personal", "accessibility"],
+        None,
+    ),
     # hard negatives: aggregates, programmes and awareness with no one identified
     ("كفلنا هذا العام 320 يتيماً في 14 مدينة بفضل الله ثم دعمكم", [], None),
     ("برنامجنا لدعم مرضى السرطان يخدم أكثر من 500 مستفيد", [], None),
@@ -138,7 +152,7 @@ POSTS: list[tuple[str, list[str], str | None]] = [
     ("Umm Fahad shares her story of hope this Ramadan", ["consent"], None),
     ("ريان يبتسم في صورة يوم التخرج من برنامج الموهوبين", ["consent"], None),
     ("فيديو أم خالد وهي تشكر المتبرعين", ["consent"], None),
-    ("قصة أبو ماجد مع مشروع الأسر المنتجة", ["consent"], "x"),
+    ("قصة أبو ماجد مع مشروع الأسر المنتجة #جمعية_أثر", ["consent"], "x"),
     # consents that cover the post
     ("صورة أم خالد في معرض الأسر المنتجة، شكراً لها على السماح لنا", [], None),
     ("قصة أم خالد تلهمنا: بدأت مشروعها من مطبخ منزلها", [], None),
@@ -198,8 +212,8 @@ POSTS: list[tuple[str, list[str], str | None]] = [
     ("Follow @athar_orgg for updates", ["identity"], "x"),
     ("#جمعيه_أثر معاً نصنع الأثر", [], "x"),
     ("شاركونا بوسم #جمعية_أثر", [], "x"),
-    ("Follow @athar_org for updates", [], "x"),
-    ("#رمضان_كريم من أسرة الجمعية", [], "x"),
+    ("Follow @athar_org for updates #جمعية_أثر", [], "x"),
+    ("#رمضان_كريم من أسرة الجمعية #جمعية_أثر", [], "x"),
     # --- mixed and ordinary ----------------------------------------------------------------------
     ("Ramadan Kareem! رمضان كريم من جميع منسوبي الجمعية 🌙", [], None),
     ("الحمد لله، اكتمل مشروع سقيا الماء في القرية", [], None),
@@ -222,4 +236,74 @@ POSTS: list[tuple[str, list[str], str | None]] = [
     ("مبادرة كسوة العيد: 600 طفل سعدوا بملابس جديدة", [], None),
     ("Visit our booth at the Riyadh volunteering expo, hall 3.", [], None),
     ("أم خالد وأم فهد وأم سعد ضيوف حلقتنا القادمة", ["consent"], None),
+    # --- accessibility (R6.6): hashtags a screen reader reads as one word ----------------------
+    (
+        "Thank you for joining #givingtuesdayriyadh, every riyal reached a family",
+        ["accessibility"],
+        None,
+    ),
+    ("Our volunteers are ready for #worldkindnessday 💚", ["accessibility"], None),
+    ("Back-to-school bags for 600 children #backtoschool", ["accessibility"], None),
+    ("انضموا إلينا في حملة #wintercampaign لتوزيع البطانيات", ["accessibility"], None),
+    ("#ramadankareem from all of us at Athar", ["accessibility"], None),
+    ("Celebrating #internationalvolunteerday with our 300 volunteers", ["accessibility"], None),
+    ("Donate blood this week at the Athar centre #blooddonation", ["accessibility"], None),
+    ("Every child deserves a school bag #savethechildren", ["accessibility"], None),
+    ("#eidmubarak من جمعية أثر لجميع المتبرعين والمتطوعين", ["accessibility"], None),
+    ("Our shelves are full again thanks to you #foodbankriyadh", ["accessibility"], None),
+    ("World Water Day: 12 new wells this year #worldwaterday", ["accessibility"], None),
+    ("Join our walk on Saturday at the corniche #autismawareness", ["accessibility"], None),
+    # ... and announced images and videos that nothing describes
+    ("شاهدوا الفيديو: لحظة وصول السلال الغذائية إلى القرى", ["accessibility"], None),
+    ("Watch the video of our iftar tent in Jeddah 🎥", ["accessibility"], None),
+    ("See the photos from yesterday's distribution in Al-Kharj", ["accessibility"], None),
+    ("بالصور: توزيع كسوة العيد على 600 طفل في حي الشفا", ["accessibility"], None),
+    ("📸 لحظات من حفل تكريم المتطوعين مساء الخميس", ["accessibility"], None),
+    ("شاهد المقطع كاملاً على قناتنا في يوتيوب", ["accessibility"], None),
+    ("Our new centre in the picture opens next month", ["accessibility"], None),
+    ("الصور المرفقة من زيارة فريق الجمعية لمستودع التبرعات العينية", ["accessibility"], None),
+    ("Photos from the Ramadan basket packing day, thank you volunteers!", ["accessibility"], None),
+    ("في الصورة فريق المتطوعين بعد انتهاء حملة الشتاء", ["accessibility"], None),
+    # hard negatives: CamelCase, one word, Arabic, a description, a picture in another sense
+    ("#GivingTuesdayRiyadh: thank you for every riyal", [], None),
+    ("#charity #riyadh #volunteer", [], None),
+    ("#رمضان_كريم #العيد_أحلى_مع_الجمعية", [], None),
+    ("#SaveTheChildren week starts on Sunday", [], None),
+    ("#zakat season: calculate yours on our website", [], None),
+    ("#Ramadan2026 schedule of iftar tents", [], None),
+    ("Our #Vision2030 goals for volunteering", [], None),
+    ("#eid #jeddah #athar", [], None),
+    (
+        "Watch the video. Video description: two volunteers load boxes of dates onto a truck.",
+        [],
+        None,
+    ),
+    ("See the photo [ID: five volunteers in green vests stacking boxes in a warehouse]", [], None),
+    ("شاهدوا الفيديو. وصف الفيديو: متطوعتان تعبئان السلال في مستودع الجمعية", [], None),
+    ("في الصورة: متطوعون يوزعون وجبات الإفطار عند إشارة المرور", [], None),
+    ("[صورة: حقيبتان مدرسيتان جديدتان على طاولة] بدأنا توزيع الحقائب", [], None),
+    ("In the picture: our Jeddah team packing winter blankets", [], None),
+    ("See the photo below. Alt text: a new water well near Jazan at sunrise.", [], None),
+    ("Let's look at the bigger picture: one family in five needs support", [], None),
+    ("نسعى لتغيير الصورة النمطية عن العمل التطوعي", [], None),
+    ("نضعكم في الصورة: تأخر وصول الشحنة أسبوعاً", [], None),
+    ("We'll keep you in the picture as the project grows", [], None),
+    ("Picture this: a classroom with 40 new desks", [], None),
+    # --- identity (R0.4): a post for the account without the hashtag every post carries ----------
+    ("رمضان كريم من أسرة الجمعية", ["identity"], "x"),
+    ("Our winter campaign starts on Sunday, join us!", ["identity"], "x"),
+    ("شكراً لكل المتبرعين في حملة الشتاء", ["identity"], "x"),
+    ("التسجيل مفتوح لدورة الإسعافات الأولية", ["identity"], "x"),
+    ("Registration for the volunteer day is open, link in bio", ["identity"], "x"),
+    ("سلال رمضان جاهزة للتوزيع #رمضان_كريم", ["identity"], "x"),
+    ("Thank you, Riyadh! #GivingTuesday", ["identity"], "x"),
+    ("نبارك للمتطوعين فوزهم بالجائزة #الرياض", ["identity"], "x"),
+    # hard negatives: it is there (in any form), or the post is not for an account
+    ("رمضان كريم من أسرة الجمعية #جمعية_أثر", [], "x"),
+    ("Our winter campaign starts on Sunday #جمعية_أثر", [], "x"),
+    ("#جمعيه_اثر نبارك للمتطوعين فوزهم بالجائزة", [], "x"),
+    ("#جمعية_أثر #رمضان_كريم سلال رمضان جاهزة للتوزيع", [], "x"),
+    ("شكراً لكل المتبرعين في حملة الشتاء #جمعية_أثر 🤍", [], "x"),
+    ("Our winter campaign starts on Sunday, join us!", [], None),
+    ("شكراً لكل المتبرعين في حملة الشتاء", [], None),
 ]

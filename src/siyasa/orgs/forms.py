@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from siyasa.core.arabic import normalise
 from siyasa.core.forms import OrgModelForm, PhoneField, TextGuard
 from siyasa.orgs.models import Organization, Person, Role
 
@@ -53,6 +54,7 @@ class OrganizationForm(TextGuard, forms.ModelForm):
             "default_language",
             "policy_visibility",
             "hashtags",
+            "required_hashtags",
             "email_domains",
             "require_two_factor",
             "show_hijri_dates",
@@ -69,6 +71,19 @@ class OrganizationForm(TextGuard, forms.ModelForm):
         field.choices = [c for c in choices if c[0] == first] + [
             c for c in choices if c[0] != first
         ]
+
+    def clean(self):
+        """R0.4: a required hashtag is one of the official ones (compared as the post check
+        compares them: case, alef and taa marbuta forms folded)."""
+        data = super().clean()
+        official = {_folded(tag) for tag in data.get("hashtags", "").split()}
+        for tag in data.get("required_hashtags", "").split():
+            if _folded(tag) not in official:
+                self.add_error(
+                    "required_hashtags",
+                    _("“%(hashtag)s” is not among the official hashtags.") % {"hashtag": tag},
+                )
+        return data
 
     def clean_email_domains(self):
         """R2.9: bare domains in lower case, each once ("@Athar.org.sa" is "athar.org.sa")."""
@@ -103,6 +118,10 @@ class OrganizationCreateForm(OrganizationForm):
         if slug in {"new", "admin", "static"}:
             raise forms.ValidationError(_("This short name is reserved; choose another."))
         return slug
+
+
+def _folded(hashtag: str) -> str:
+    return normalise(hashtag).casefold().lstrip("#")
 
 
 class InvitationForm(forms.Form):

@@ -92,6 +92,17 @@ class Organization(models.Model):
     hashtags = models.CharField(
         _("official hashtags"), max_length=300, blank=True, help_text=_("Separated by spaces.")
     )
+    # R0.4: those of the official hashtags every post on one of its accounts carries; the post
+    # check flags a post for an account without them.
+    required_hashtags = models.CharField(
+        _("hashtags every post carries"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "Some of the official hashtags, separated by spaces. The post check flags a post "
+            "for one of the organisation's accounts that lacks them."
+        ),
+    )
     # R2.9: the domains of the organisation's own mailboxes; a recovery e-mail elsewhere is a
     # person's private address.
     email_domains = models.CharField(

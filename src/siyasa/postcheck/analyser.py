@@ -10,7 +10,7 @@ import phonenumbers
 from django.utils.translation import gettext as _
 
 from siyasa.consent.models import USE_LABELS, Use
-from siyasa.postcheck import lexicon
+from siyasa.postcheck import english, lexicon
 from siyasa.postcheck.arabic import WORD, forms, normalise, normalised
 from siyasa.postcheck.kinds import INFO, Kind, Verdict
 
@@ -29,6 +29,7 @@ _IBAN_LENGTHS = {
     "GB": 22, "DE": 22, "FR": 27, "TR": 26, "PK": 24,
 }  # fmt: skip
 _TAG = re.compile(r"[#@][^\W]+")
+_LATIN_LETTERS = re.compile(r"([a-z]+)")
 _EMAIL_LOCAL = frozenset("abcdefghijklmnopqrstuvwxyz0123456789._%+-")
 _EMAIL_DOMAIN = frozenset("abcdefghijklmnopqrstuvwxyz0123456789.-")
 _SENTENCE_END = frozenset(".!?؟\n؛")
@@ -73,6 +74,8 @@ class Context:
     extra_terms: dict[Kind, tuple[str, ...]] = field(default_factory=dict)
     hashtags: frozenset[str] = frozenset()  # normalised, without "#"
     handles: frozenset[str] = frozenset()  # normalised, without "@"
+    # R0.4: the hashtags every post on one of the organisation's accounts carries, as written.
+    required_hashtags: tuple[str, ...] = ()
     region: str = "SA"
     # Whether the reader may see what the consent registry says (else only "on file: yes/no").
     sees_consents: bool = False
@@ -147,6 +150,8 @@ class Checker:
         self._add(lexicon.THREATS, Kind.THREAT)
         self._add(lexicon.HARASSMENT, Kind.HARASSMENT)
         self._add(lexicon.COPYRIGHT, Kind.COPYRIGHT)
+        self._add(lexicon.MEDIA_SHOWN, Kind.ACCESSIBILITY, "shown")
+        self._add(lexicon.MEDIA_IN, Kind.ACCESSIBILITY, "in")
         for kind, terms in context.extra_terms.items():
             self._add(terms, kind, "own")
         for vocative in lexicon.VOCATIVES:
@@ -162,6 +167,19 @@ class Checker:
         self._not_before = frozenset(map(normalised, lexicon.NOT_A_PERSON_BEFORE))
         self._not_after = frozenset(map(normalised, lexicon.NOT_A_PERSON_AFTER))
         self._age_words = frozenset(map(normalised, lexicon.AGE_WORDS))
+        self._figurative_after = frozenset(map(normalised, lexicon.FIGURATIVE_PICTURE_AFTER))
+        self._figurative_before = frozenset(map(normalised, lexicon.FIGURATIVE_PICTURE_BEFORE))
+        self._media_emoji = tuple(lexicon.MEDIA_EMOJI)
+        # Literal alternatives, each starting a word: one pass over the draft.
+        self._described = re.compile(
+            "|".join(
+                (r"(?<!\w)" if entry[0].isalpha() else "") + re.escape(entry)
+                for entry in map(normalised, lexicon.MEDIA_DESCRIBED)
+            )
+        )
+        self._required = tuple(
+            (normalised(tag).lstrip("#"), tag) for tag in context.required_hashtags
+        )
         self._pictured: dict[str, list[tuple[str, ...]]] = {}
         for picture in lexicon.PICTURED:
             words = _words(picture)
@@ -188,7 +206,10 @@ class Checker:
         found += self._emails(draft)
         found += self._lexicon(draft, account_id)
         found += self._tags(draft)
-        return Result(tuple(_without_contained(found)))
+        kept = _without_contained(found)
+        if account_id is not None:
+            kept += self._missing(draft)
+        return Result(tuple(kept))
 
     def _ibans(self, d: "_Draft") -> Iterator[Finding]:
         for match in _IBAN.finditer(d.norm):
@@ -300,19 +321,65 @@ class Checker:
         return any(domain == own or domain.endswith("." + own) for own in self.context.own_domains)
 
     def _tags(self, d: "_Draft") -> Iterator[Finding]:
-        """R0.4: a hashtag or handle one or two letters away from an official one."""
+        """R0.4: a hashtag or handle one or two letters away from an official one; R6.6: a
+        hashtag of several words in lower case."""
         for match in _TAG.finditer(d.norm):
             start = match.start()
             if start and d.norm[start - 1].isalnum():
                 continue  # the "@" of an e-mail address
             sign, name = match.group()[0], match.group()[1:].rstrip("_")
-            official = self.context.hashtags if sign == "#" else self.context.handles
-            if not official or name in official or not 4 <= len(name) <= 40:
+            if not name:
                 continue
-            close = [o for o in official if _distance(name, o, 2) <= (1 if len(o) < 8 else 2)]
+            if sign == "#":
+                yield from self._unsplit(d, start, name)
+            official = self.context.hashtags if sign == "#" else self.context.handles
+            if name in official:
+                continue
+            close = [o for o in official if _close(name, o)]
             if close:
-                message = _("Did you mean %(official)s?") % {"official": sign + min(close)}
+                message = _("Did you mean %(official)s?") % {
+                    "official": _isolated(sign + min(close))
+                }
                 yield d.finding(Kind.IDENTITY, start, start + 1 + len(name), message)
+
+    def _unsplit(self, d: "_Draft", start: int, name: str) -> Iterator[Finding]:
+        """R6.6: "#givingtuesdayriyadh" is one long word to a screen reader; "#GivingTuesdayRiyadh"
+        is three. One word in lower case (#charity), capitals and Arabic are fine."""
+        end = start + 1 + len(name)
+        typed = d.text[d.origin[start + 1] : d.origin[end - 1] + 1]
+        if not typed.isascii() or typed != typed.lower() or len(name) > 100:
+            return
+        parts = _LATIN_LETTERS.split(name)
+        cut = [english.words(part) if part.isalpha() else (part,) for part in parts]
+        if all(len(words) == 1 for words in cut):
+            return
+        suggestion = "#" + "".join(word.capitalize() for words in cut for word in words)
+        message = _("Write it as %(suggestion)s, so that each word is read.") % {
+            "suggestion": _isolated(suggestion)
+        }
+        yield d.finding(Kind.ACCESSIBILITY, start, end, message)
+
+    def _missing(self, d: "_Draft") -> list[Finding]:
+        """R0.4: the hashtags a post on one of the organisation's accounts carries, absent (a
+        misspelt one is already marked where it stands). Found at the end of the draft."""
+        written = [m[0][1:].rstrip("_") for m in _TAG.finditer(d.norm) if m[0][0] == "#"]
+        end = len(d.text)
+        explanation = str(INFO[Kind.IDENTITY].explanation)
+        return [
+            Finding(
+                Kind.IDENTITY,
+                end,
+                end,
+                "",
+                explanation
+                + " "
+                + _("Posts on the organisation's accounts carry %(hashtag)s; this one does not.")
+                % {"hashtag": _isolated(typed)},
+                INFO[Kind.IDENTITY].blocks,
+            )
+            for tag, typed in self._required
+            if not any(_close(word, tag) for word in written)
+        ]
 
     def _lexicon(self, d: "_Draft", account_id: int | None) -> Iterator[Finding]:
         tokens = [(m.start(), m.end(), m.group()) for m in WORD.finditer(d.norm)]
@@ -331,6 +398,7 @@ class Checker:
                         matches.append((i, i + n - 1, phrase))
         identified = self._identified(tokens, candidates, sentence, matches)
         uses = _uses(candidates)
+        shown: list[tuple[int, int, object]] = []
         for first, last, phrase in matches:
             start, end = tokens[first][0], tokens[last][1]
             if phrase.kind is Kind.SENSITIVE_PERSONAL:
@@ -351,6 +419,8 @@ class Checker:
                 message = self._consent_problem(self.context.consents[phrase.tag], uses, account_id)
                 if message:
                     yield d.finding(phrase.kind, start, end, message)
+            elif phrase.kind is Kind.ACCESSIBILITY:
+                shown.append((first, last, phrase.tag))
             elif phrase.kind is Kind.CONFIDENTIAL and phrase.tag == "own":
                 yield d.finding(
                     phrase.kind,
@@ -361,6 +431,29 @@ class Checker:
                 )
             else:
                 yield d.finding(phrase.kind, start, end)
+        yield from self._undescribed(d, tokens, candidates, shown)
+
+    def _undescribed(self, d: "_Draft", tokens, candidates, shown) -> Iterator[Finding]:
+        """R6.6: a post that points to an image or video ("شاهد الفيديو", "see the photo", 📷)
+        where nothing describes it: no alt text, image description or caption after a colon."""
+        spans = []
+        for first, last, tag in shown:
+            after = candidates[last + 1] if last + 1 < len(tokens) else frozenset()
+            before = set().union(*candidates[max(0, first - 2) : first])
+            if after & self._figurative_after or before & self._figurative_before:
+                continue  # "الصورة النمطية", "keep you in the picture"
+            end = tokens[last][1]
+            if tag == "in" and d.norm[end : end + 2].lstrip().startswith(":"):
+                return  # "في الصورة: متطوعات يعبئن السلال" is a caption that describes it
+            spans.append((tokens[first][0], end))
+        for emoji in self._media_emoji:
+            at = d.norm.find(emoji)
+            if at != -1:
+                spans.append((at, at + len(emoji)))
+        if spans and not self._described.search(d.norm):
+            start, end = min(spans)
+            message = _("The post points to an image or video, but nothing describes it.")
+            yield d.finding(Kind.ACCESSIBILITY, start, end, message)
 
     def _identified(self, tokens, candidates, sentence, matches) -> dict:
         """Which sentences name or show one person, and where first names stand alone."""
@@ -523,6 +616,19 @@ def _iban_valid(iban: str) -> bool:
         return False
     moved = iban[4:] + iban[:4]
     return int("".join(str(int(c, 36)) for c in moved)) % 97 == 1
+
+
+def _isolated(tag: str) -> str:
+    """A hashtag or handle in a message, isolated from the direction of the sentence around it
+    (an Arabic one in English, a Latin one in Arabic: "#SaveTheChildren" stays in that order)."""
+    return "\u2068" + tag + "\u2069"
+
+
+def _close(name: str, official: str) -> bool:
+    """The same hashtag or handle, or one or two letters away from it (a misspelling)."""
+    if name == official:
+        return True
+    return 4 <= len(name) <= 40 and _distance(name, official, 2) <= (1 if len(official) < 8 else 2)
 
 
 def _distance(a: str, b: str, limit: int) -> int:

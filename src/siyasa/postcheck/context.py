@@ -68,6 +68,7 @@ def load(org: Organization, *, membership: Membership | None, today: datetime.da
             normalised(tag).lstrip("#") for tag in org.hashtags.split() if tag.strip("#")
         ),
         handles=frozenset(normalised(h).strip().lstrip("@") for h in handles if h.strip("@ ")),
+        required_hashtags=tuple(tag for tag in org.required_hashtags.split() if tag.strip("#")),
         region=region,
         sees_consents=can(membership, Capability.MANAGE_CONSENT),
     )

@@ -22,6 +22,7 @@ class Kind(StrEnum):
     HARASSMENT = "harassment"
     COPYRIGHT = "copyright"
     IDENTITY = "identity"
+    ACCESSIBILITY = "accessibility"
 
 
 # The kinds that are a beneficiary's, a donor's or a client's personal data (R4.2).
@@ -176,10 +177,27 @@ INFO: dict[Kind, KindInfo] = {
     ),
     Kind.IDENTITY: KindInfo(
         "R0.4",
-        "living",
-        _("Official hashtag or handle misspelt"),
-        _("A hashtag or handle close to one of the organisation's official ones, but not it."),
-        _("Write the official form."),
+        "preamble",
+        _("Official hashtag or handle"),
+        _(
+            "The organisation's official hashtags and handles are written exactly, and the "
+            "hashtags its posts must carry are there."
+        ),
+        _("Write the official form, and add the hashtags every post on the account carries."),
+        False,
+    ),
+    Kind.ACCESSIBILITY: KindInfo(
+        "R6.6",
+        "speaking",
+        _("Hard to read with a screen reader"),
+        _(
+            "Not everyone sees the post: a screen reader cannot split a multi-word hashtag "
+            "written in lower case, and cannot describe an image or video."
+        ),
+        _(
+            "Write multi-word Latin hashtags with a capital for each word (#GivingTuesday), and "
+            "describe each image or video in alt text or an “Image description:” line."
+        ),
         False,
     ),
 }

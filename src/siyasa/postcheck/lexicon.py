@@ -688,3 +688,89 @@ COPYRIGHT = [
     "not my picture",
     "source unknown",
 ]
+
+# R6.6: what announces an image or a video in the post.
+MEDIA_SHOWN = [
+    "بالصور",
+    "بالصوره",
+    "بالفيديو",
+    "شاهد الفيديو",
+    "شاهدوا الفيديو",
+    "شاهد المقطع",
+    "شاهدوا المقطع",
+    "شاهد الصور",
+    "شاهدوا الصور",
+    "الصور المرفقه",
+    "الصوره المرفقه",
+    "see the photo",
+    "see the photos",
+    "see the picture",
+    "see the pictures",
+    "see the video",
+    "watch the video",
+    "watch our video",
+    "watch this video",
+    "photos from",
+    "pictures from",
+    "video below",
+    "photo below",
+]
+# What says who or what is in it: followed by a colon and words, a caption that describes it
+# ("في الصورة: متطوعات يعبئن السلال"). Also said of a situation ("نضعكم في الصورة"):
+# `FIGURATIVE_PICTURE_*` tell those apart.
+MEDIA_IN = [
+    "في الصوره",
+    "في الصور",
+    "في الفيديو",
+    "في المقطع",
+    "in the photo",
+    "in the photos",
+    "in this photo",
+    "in the picture",
+    "in this picture",
+    "in the video",
+    "pictured",
+]
+MEDIA_EMOJI = ["📷", "📸", "🎥", "📹", "🎬", "🖼"]
+# A word that makes the picture a figure of speech when it follows ("الصورة النمطية") or stands
+# just before ("keep you in the picture").
+FIGURATIVE_PICTURE_AFTER = ["النمطيه", "الكامله", "الذهنيه", "الاوسع", "الاكبر", "العامه"]
+FIGURATIVE_PICTURE_BEFORE = [
+    "keep",
+    "keeps",
+    "kept",
+    "keeping",
+    "put",
+    "puts",
+    "putting",
+    "نضعكم",
+    "يضعكم",
+    "ضعنا",
+    "ضعوني",
+    "نبقيكم",
+    "ابقونا",
+]
+# What describes the image or video for someone who cannot see it: alt text, an image
+# description line, "[ID: …]", "[صورة: …]".
+MEDIA_DESCRIBED = [
+    "image description",
+    "photo description",
+    "picture description",
+    "video description",
+    "description:",
+    "alt text",
+    "alt:",
+    "[id",
+    "id:",
+    "وصف الصوره",
+    "وصف الصور",
+    "وصف الفيديو",
+    "وصف المقطع",
+    "النص البديل",
+    "[صوره",
+    "[صور",
+    "[فيديو",
+]
+# Latin words Saudi charities write as one word that the English list does not know and would
+# cut into English pieces ("insan" is not "in san").
+LATIN_SINGLE_WORDS = ["insan", "ensan", "ihsan", "ehsan", "takaful", "sanad", "birr", "ataa"]

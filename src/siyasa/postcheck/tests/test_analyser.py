@@ -103,6 +103,11 @@ FOUND = {
         "Follow @athar_orgg for updates",
         "تابعونا @athar_orgg و #جمعية_أثر",
     ),
+    Kind.ACCESSIBILITY: (
+        "شاهدوا الفيديو من توزيع السلال في جازان",
+        "Thank you for joining #givingtuesdayriyadh",
+        "بالصور: our volunteers at the iftar tent 📷",
+    ),
 }
 ORDINARY = [
     "للاستفسار اتصل بنا على 0112345678 أو الرقم الموحد 920012345 أو المجاني 8001244444",
@@ -118,6 +123,12 @@ ORDINARY = [
     "Our new centre is on King Fahd street.",
     "نرفض خطاب الكراهية ونحترم الجميع",
     "قصة أبو ماجد على إنستقرام",
+    "#GivingTuesdayRiyadh #charity #riyadh #zakat #Ramadan2026 #رمضان_كريم",
+    "في الصورة: متطوعات يعبئن السلال في المستودع",
+    "Watch the video. Video description: two volunteers load dates onto a truck.",
+    "شاهدوا الفيديو [صورة: متطوعان يحملان صناديق التمر]",
+    "Let's look at the bigger picture; we will keep you in the picture",
+    "نسعى لتغيير الصورة النمطية عن التطوع",
 ]
 
 
@@ -192,6 +203,56 @@ def test_verdicts():
     assert CHECKER.check("هوية 1000000008").verdict is Verdict.DO_NOT_PUBLISH
 
 
+def test_a_multiword_hashtag_in_lower_case_gets_its_camelcase_form():
+    with translation.override("en"):
+        found = CHECKER.check("Join us #savethechildren #ramadan2026givingback #riyadh").findings
+    assert [(f.kind, f.text) for f in found] == [
+        (Kind.ACCESSIBILITY, "#savethechildren"),
+        (Kind.ACCESSIBILITY, "#ramadan2026givingback"),
+    ]
+    assert "#SaveTheChildren" in found[0].message
+    assert "#Ramadan2026GivingBack" in found[1].message
+    # One word, a name or a transliteration the word list does not know: read as it is.
+    assert kinds("#charity #athar #sadaqah #kafala #insan #volunteering") == set()
+
+
+def test_an_announced_image_needs_a_description_and_only_needs_review():
+    result = CHECKER.check("See the photos from the distribution in Al-Kharj 📸")
+    (finding,) = result.findings
+    assert finding.kind is Kind.ACCESSIBILITY and finding.text == "See the photos"
+    assert result.verdict is Verdict.NEEDS_REVIEW
+    assert kinds("See the photos from the distribution. Alt text: boxes of dates.") == set()
+    assert kinds("📸 لحظات من حفل تكريم المتطوعين") == {Kind.ACCESSIBILITY}
+    assert kinds("📸 لحظات من الحفل. وصف الصورة: متطوعون يرفعون شهاداتهم") == set()
+
+
+REQUIRED = Checker(
+    Context(hashtags=frozenset({normalised("جمعية_أثر")}), required_hashtags=("#جمعية_أثر",))
+)
+
+
+def test_a_post_for_an_account_without_the_required_hashtag_is_flagged_at_its_end():
+    text = "رمضان كريم من أسرة الجمعية"
+    with translation.override("en"):
+        result = REQUIRED.check(text, INSTAGRAM)
+    (finding,) = result.findings
+    assert finding.kind is Kind.IDENTITY and finding.start == finding.end == len(text)
+    assert "#جمعية_أثر" in finding.message and result.verdict is Verdict.NEEDS_REVIEW
+    assert REQUIRED.check(text).findings == ()  # no account chosen: not an official post
+
+
+@pytest.mark.parametrize(
+    "text", ["رمضان كريم #جمعية_أثر", "رمضان كريم #جمعيه_اثر", "#جمعية_أثر_ رمضان كريم"]
+)
+def test_the_required_hashtag_in_any_normalised_form_is_enough(text):
+    assert REQUIRED.check(text, INSTAGRAM).findings == ()
+
+
+def test_a_misspelt_required_hashtag_is_marked_once_where_it_stands():
+    (finding,) = REQUIRED.check("رمضان كريم #جمعية_اثرر", INSTAGRAM).findings
+    assert finding.kind is Kind.IDENTITY and finding.text == "#جمعية_اثرر"
+
+
 def test_a_draft_longer_than_the_maximum_is_refused():
     with pytest.raises(ValueError):
         CHECKER.check("ا" * (MAX_LENGTH + 1))
@@ -207,6 +268,9 @@ def test_a_draft_longer_than_the_maximum_is_refused():
         ("أم " * MAX_LENGTH)[:MAX_LENGTH],
         ("يا غبي أم خالد يتيم " * MAX_LENGTH)[:MAX_LENGTH],
         "#" + "ا" * (MAX_LENGTH - 1),
+        "#" + "thechildren" * (MAX_LENGTH // 11),
+        " ".join("#" + "".join(chr(97 + (i * k) % 26) for k in range(60)) for i in range(80)),
+        ("see the photo in the picture 📷 " * MAX_LENGTH)[:MAX_LENGTH],
     ],
 )
 def test_adversarial_drafts_at_the_maximum_length_take_well_under_a_second(draft):

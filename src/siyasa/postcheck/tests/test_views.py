@@ -9,9 +9,11 @@ import pytest
 from django.apps import apps
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from conftest import sign_in
 from siyasa.consent.models import Consent
 from siyasa.core.tests.factories import SocialAccountFactory, UserFactory
 from siyasa.postcheck.analyser import MAX_LENGTH
@@ -187,3 +189,62 @@ def test_jsonl_reads_and_writes_one_object_per_line(org):
 )
 def test_usage_errors_exit_2(org, args, stdin):
     assert run(*args, stdin=stdin)[0] == 2
+
+
+def test_an_organisation_requires_an_official_hashtag_and_a_post_for_its_account_lacks_it(db):
+    owner = UserFactory()
+    org = create_organization(owner=owner, name_ar="جمعية أثر", slug="athar")
+    account = SocialAccountFactory(organization=org, handle="@athar_org")
+    client = Client()
+    sign_in(client, owner)
+    settings_url = reverse("org_settings", kwargs={"slug": org.slug})
+    fields = {"name_ar": "جمعية أثر", "country": "SA", "default_language": "ar"} | {
+        "policy_visibility": "members",
+        "hashtags": "#جمعية_أثر #AtharCharity",
+    }
+    refused = client.post(settings_url, fields | {"required_hashtags": "#Athar"})
+    assert refused.status_code == 400
+    assert "«#Athar» ليس من الوسوم الرسمية" in refused.content.decode()
+    client.post(settings_url, fields | {"required_hashtags": "#جمعية_أثر"})
+    org.refresh_from_db()
+    assert org.required_hashtags == "#جمعية_أثر"
+    draft = "رمضان كريم من أسرة الجمعية"
+    for lang, words in (("ar", "لا يحمله هذا المنشور"), ("en", "this one does not")):
+        page = client.post(url(org, lang), {"text": draft, "account": account.pk}).content.decode()
+        assert words in page and "#جمعية_أثر" in page
+    # Not for an account, or with the hashtag in another form: nothing to say.
+    for data in ({"text": draft}, {"text": draft + " #جمعيه_اثر", "account": account.pk}):
+        assert "finding-1" not in client.post(url(org), data).content.decode()
+
+
+@pytest.mark.parametrize("lang", ["ar", "en"])
+def test_the_page_shows_an_accessibility_finding_with_the_camelcase_form(cast, lang):
+    response = cast.client("staff").post(
+        url(cast.org, lang), {"text": "شاهدوا الفيديو من حملة #wintercampaign"}
+    )
+    page = response.content.decode()
+    assert page.count("<mark") == 2 and "#WinterCampaign" in page
+    assert ("تحتاج إلى مراجعة" if lang == "ar" else "Needs review") in page
+
+
+def test_the_command_reports_accessibility_and_a_missing_required_hashtag(org):
+    org.hashtags = org.required_hashtags = "#جمعية_أثر"
+    org.save()
+    lines = "\n".join(
+        json.dumps(item, ensure_ascii=False)
+        for item in (
+            {"id": "a", "text": "#savethechildren #جمعية_أثر", "account": "@athar_org"},
+            {"id": "b", "text": "رمضان كريم", "account": "@athar_org"},
+            {"id": "c", "text": "رمضان كريم"},
+        )
+    )
+    code, out = run("athar", "--jsonl", "--language", "en", stdin=lines)
+    a, b, c = (json.loads(line) for line in out.splitlines())
+    assert code == 1
+    assert [(f["kind"], f["requirement"], f["text"]) for f in a["findings"]] == [
+        ("accessibility", "R6.6", "#savethechildren")
+    ]
+    assert [(f["kind"], f["requirement"], f["text"]) for f in b["findings"]] == [
+        ("identity", "R0.4", "")
+    ]
+    assert b["verdict"] == "needs_review" and c["verdict"] == "fine"
