@@ -160,7 +160,8 @@ class _Index:
         if not all(lists):
             return
         window = max(WINDOW, len(tokens) + 5)
-        for p in sorted(min(lists, key=len)):
+        rarest = min(lists, key=lambda postings: len(postings))
+        for p in sorted(rarest):
             if not all(p in postings for postings in lists):
                 continue
             chosen = _close_together([postings[p] for postings in lists], window)

@@ -44,6 +44,9 @@ class Knowledge:
     negative: tuple[str, ...] = ()
 
 
+# The cues are packed several to a line, grouped by language, so a requirement reads at a glance.
+# fmt: off
+
 # Word classes usable in a cue as <name>.
 CLASSES: dict[str, tuple[str, ...]] = {
     "n": (
@@ -399,7 +402,7 @@ KNOWLEDGE: tuple[Knowledge, ...] = (
                 "backup_custodian",
                 _("A backup custodian"),
                 ("backup custodian", "designate alternative", "alternative administrator",
-                 "امين احتياطي"),
+                 "امين بديل", "امين احتياطي"),
             ),
         ),
     ),
@@ -885,7 +888,7 @@ KNOWLEDGE: tuple[Knowledge, ...] = (
                 _("Staff say how they are connected to the organisation"),
                 (
                     "say who you are connected", "disclose your employment", "identify yourself",
-                    "i work with", "i work for", "state relationship", "connected organisation",
+                    "i work with", "i work for", "you work for", "you work with", "say who you are", "state relationship", "connected organisation",
                     "اعمل مع", "صلتك", "بصلتك", "يذكر عمله", "عرف بنفسك",
                 ),
             ),
@@ -997,6 +1000,8 @@ KNOWLEDGE: tuple[Knowledge, ...] = (
         ),
     ),
 )
+
+# fmt: on
 
 BY_REQUIREMENT: dict[str, Knowledge] = {k.requirement: k for k in KNOWLEDGE}
 
