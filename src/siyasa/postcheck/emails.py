@@ -6,14 +6,18 @@ from django.utils import translation
 
 from siyasa.mail.messages import absolute, make_message, org_path
 from siyasa.orgs.models import Organization, Person
-from siyasa.orgs.selectors import names_of, person_for
+from siyasa.orgs.selectors import name_of, person_for
 from siyasa.postcheck.models import ReviewRequest
 
 
 def review_asked(*, organization_id: int, review_id: int, person_id: int, to: str):
     """To a reviewer: a member asks them to look at a draft."""
     org = Organization.objects.get(pk=organization_id)
-    review = ReviewRequest.objects.for_org(org).select_related("account").get(pk=review_id)
+    review = (
+        ReviewRequest.objects.for_org(org)
+        .select_related("account", "requested_by")
+        .get(pk=review_id)
+    )
     person = Person.objects.for_org(org).get(pk=person_id)
     return _message(
         "post-review-asked", org, review, person.display_name, to, _language(org, person)
@@ -37,13 +41,11 @@ def _message(
     template: str, org, review: ReviewRequest, name: str, to: str, language: str
 ) -> EmailMultiAlternatives:
     with translation.override(language):
-        users = [u for u in (review.requested_by, review.decided_by) if u is not None]
-        names = names_of(org, users)
         context = {
             "org_name": org.name,
             "person_name": name,
-            "asker_name": names.get(review.requested_by_id, ""),
-            "decider_name": names.get(review.decided_by_id, ""),
+            "asker_name": name_of(org, review.requested_by),
+            "decider_name": name_of(org, review.decided_by),
             "account": str(review.account) if review.account else "",
             "verdict": review.verdict_label,
             "findings": len(review.findings),

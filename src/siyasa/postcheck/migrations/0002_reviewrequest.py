@@ -6,39 +6,106 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('orgs', '0010_catalogue_email_domains_prefilled'),
-        ('postcheck', '0001_initial'),
-        ('registry', '0003_catalogue_life_cycle_recovery_connections_moderation'),
+        ("orgs", "0010_catalogue_email_domains_prefilled"),
+        ("postcheck", "0001_initial"),
+        ("registry", "0003_catalogue_life_cycle_recovery_connections_moderation"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ReviewRequest',
+            name="ReviewRequest",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('text', models.TextField(blank=True, verbose_name='draft')),
-                ('verdict', models.CharField(max_length=20, verbose_name='verdict')),
-                ('findings', models.JSONField(blank=True, default=list)),
-                ('status', models.CharField(choices=[('waiting', 'Waiting for review'), ('approved', 'Approved'), ('changes_asked', 'Changes asked'), ('declined', 'Declined'), ('withdrawn', 'Withdrawn')], default='waiting', max_length=20, verbose_name='status')),
-                ('decided_at', models.DateTimeField(blank=True, null=True, verbose_name='decided at')),
-                ('note', models.TextField(blank=True, verbose_name='note')),
-                ('purged_at', models.DateTimeField(blank=True, null=True, verbose_name='text removed at')),
-                ('account', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='registry.socialaccount', verbose_name='account')),
-                ('decided_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='decided by')),
-                ('organization', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='orgs.organization')),
-                ('requested_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='asked by')),
-                ('reviewers', models.ManyToManyField(blank=True, related_name='+', to='orgs.person', verbose_name='reviewers')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                ("text", models.TextField(blank=True, verbose_name="draft")),
+                ("verdict", models.CharField(max_length=20, verbose_name="verdict")),
+                ("findings", models.JSONField(blank=True, default=list)),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("waiting", "Waiting for review"),
+                            ("approved", "Approved"),
+                            ("changes_asked", "Changes asked"),
+                            ("declined", "Declined"),
+                            ("withdrawn", "Withdrawn"),
+                        ],
+                        default="waiting",
+                        max_length=20,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "decided_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="decided at"),
+                ),
+                ("note", models.TextField(blank=True, verbose_name="note")),
+                (
+                    "purged_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="text removed at"),
+                ),
+                (
+                    "account",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="registry.socialaccount",
+                        verbose_name="account",
+                    ),
+                ),
+                (
+                    "decided_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="decided by",
+                    ),
+                ),
+                (
+                    "organization",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="orgs.organization",
+                    ),
+                ),
+                (
+                    "requested_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="asked by",
+                    ),
+                ),
+                (
+                    "reviewers",
+                    models.ManyToManyField(
+                        blank=True, related_name="+", to="orgs.person", verbose_name="reviewers"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'review request',
-                'verbose_name_plural': 'review requests',
-                'ordering': ['-created_at', '-pk'],
-                'indexes': [models.Index(fields=['status', 'decided_at'], name='review_closed_idx')],
+                "verbose_name": "review request",
+                "verbose_name_plural": "review requests",
+                "ordering": ["-created_at", "-pk"],
+                "indexes": [
+                    models.Index(fields=["status", "decided_at"], name="review_closed_idx")
+                ],
             },
         ),
     ]
