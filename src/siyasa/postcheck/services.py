@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from siyasa.core.permissions import (
     Capability,
@@ -22,7 +23,7 @@ from siyasa.mail.outbox import queue_message
 from siyasa.orgs.models import Membership
 from siyasa.postcheck import context as check_context
 from siyasa.postcheck import selectors
-from siyasa.postcheck.analyser import Checker
+from siyasa.postcheck.analyser import MAX_LENGTH, Checker
 from siyasa.postcheck.models import ReviewRequest
 from siyasa.registry.models import SocialAccount
 
@@ -35,6 +36,15 @@ def ask_review(
     """Keep the draft with its findings as they are now, name its reviewers and e-mail them."""
     require(membership, Capability.VIEW)
     require_same_org(membership, account)
+    if not text.strip() or len(text) > MAX_LENGTH:
+        raise ValidationError(
+            ngettext(
+                "Paste a draft of at most %(n)s character.",
+                "Paste a draft of at most %(n)s characters.",
+                MAX_LENGTH,
+            )
+            % {"n": MAX_LENGTH}
+        )
     refuse_secrets(text)  # R2.8: a password pasted into a draft is not kept either
     org = membership.organization
     checker = Checker(check_context.load(org, membership=membership, today=timezone.localdate()))
