@@ -129,6 +129,8 @@ NOT_CARRIED = {
     "notify.digest": "e-mails of the old instance's outbox",
     "notify.reminder": "what the old instance reminded; the new one decides anew",
     "policy.exportfile": "PDF and Word files, made again on request",
+    "postcheck.reviewrequest": "drafts sent for review are working data, kept only while they "
+    "are reviewed and purged after; the new instance's members ask again",
     "training.attempt": "quiz attempts belong to the old instance's sign-ins; members take the quiz "
     "again, and its certificate with it",
 }

@@ -53,6 +53,7 @@ MENU: tuple[tuple[str | Promise, tuple[Entry, ...]], ...] = (
             ),
             Entry(_("Health"), "health", ("health",)),
             Entry(_("Check a post"), "check_post", ("check_*",)),
+            Entry(_("Review requests"), "post_review_list", ("post_review*",)),
             Entry(_("Policy quiz"), "training", ("training*",)),
             Entry(_("Policy texts"), "policy_texts", ("policy_text*",), "edit_content"),
             Entry(_("Policy settings"), "policy_settings", ("policy_settings",), "manage_policy"),

@@ -189,6 +189,38 @@ def can_close_takedown(membership: Membership | None, *, is_assignee: bool) -> b
     )
 
 
+def can_see_review(membership: Membership | None, *, is_requester: bool, is_reviewer: bool) -> bool:
+    """Issue 14: a draft sent for review is read by whoever asked, the people named to review it,
+    and owners and policy admins — no other member."""
+    return ((is_requester or is_reviewer) and can(membership, Capability.VIEW)) or can(
+        membership, Capability.MANAGE_POLICY
+    )
+
+
+def can_decide_review(
+    membership: Membership | None, *, is_requester: bool, is_reviewer: bool
+) -> bool:
+    """Approve a draft, ask for changes or decline it: the people named to review it (R1.3's
+    approvals), and owners and policy admins — never whoever asked."""
+    if is_requester:
+        return False
+    return (is_reviewer and can(membership, Capability.VIEW)) or can(
+        membership, Capability.MANAGE_POLICY
+    )
+
+
+def can_withdraw_review(membership: Membership | None, *, is_requester: bool) -> bool:
+    """Only whoever asked for a review takes the question back."""
+    return is_requester and can(membership, Capability.VIEW)
+
+
+def can_delete_review(membership: Membership | None, *, is_requester: bool) -> bool:
+    """Remove a draft sent for review, now: whoever asked, and owners and policy admins."""
+    return can_withdraw_review(membership, is_requester=is_requester) or can(
+        membership, Capability.MANAGE_POLICY
+    )
+
+
 def can_read_requirement_ids(membership: Membership | None) -> bool:
     """The catalogue's ids (R0.3, R1.1 …) beside what they cover: for those who work on the
     policy — owners, policy admins and editors. To a staff member they mean nothing."""

@@ -1,12 +1,13 @@
 """`siyasa remind`: decide what is due everywhere, claim it once, queue one job per digest, hand
-every e-mail a dead worker left "sending" to its watchdog, and keep the day's health score of
-every organisation for the trend."""
+every e-mail a dead worker left "sending" to its watchdog, keep the day's health score of every
+organisation for the trend, and remove the drafts of post reviews past their retention."""
 
 import datetime
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from django.db import transaction
+from django.utils import timezone
 
 from siyasa.crisis import jobs as crisis_jobs
 from siyasa.crisis.models import Alert
@@ -19,6 +20,7 @@ from siyasa.notify.digests import Plan
 from siyasa.notify.models import Digest
 from siyasa.orgs import jobs as invitation_jobs
 from siyasa.orgs.models import Invitation, Organization
+from siyasa.postcheck import services as postcheck_services
 
 # Organisations read, diagnosed and claimed together: enough that the queries per organisation stay
 # few (each step reads a batch in a fixed number of queries), few enough that memory stays flat and
@@ -45,7 +47,8 @@ def organization_batches(size: int = BATCH) -> Iterator[list[Organization]]:
 
 def remind(*, today: datetime.date, dry_run: bool = False, batch: int = BATCH) -> RemindResult:
     """Claim today's due reminders into digests and queue their delivery, then record today's
-    health snapshots (the trend on the health page); a dry run only reads. Organisations are
+    health snapshots (the trend on the health page) and purge the drafts of reviews closed long
+    enough ago (`postcheck.services.purge_closed`); a dry run only reads. Organisations are
     taken `batch` at a time; each batch's reminders are committed before the next is read."""
     plans: list[Plan] = []
     digest_count = item_count = 0
@@ -73,6 +76,8 @@ def remind(*, today: datetime.date, dry_run: bool = False, batch: int = BATCH) -
     if dry_run:
         return RemindResult(True, plans, len(plans), sum(len(p.items) for p in plans))
     take_back_left_sending()
+    # Issue 14: the drafts of reviews that are over leave after their retention period.
+    postcheck_services.purge_closed(now=timezone.now())
     if snapshot_error is not None:
         raise snapshot_error
     return RemindResult(False, [], digest_count, item_count)

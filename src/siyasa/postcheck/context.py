@@ -84,20 +84,21 @@ def _as_phone(text: str, region: str) -> str:
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
-def reviewers(org: Organization) -> list[str]:
+def reviewers(org: Organization, *, besides: int | None = None) -> list[Person]:
     """Who reviews a post that needs it: the holders of the approvals responsibility (R1.3),
-    else those who may change the policy."""
-    names = [
-        row.person.display_name
-        for row in ResponsibilityAssignment.objects.for_org(org)
-        .filter(area=Area.APPROVALS, person__status=Person.Status.ACTIVE)
-        .select_related("person")
-    ]
-    if names:
-        return names
-    managers = Person.objects.for_org(org).filter(
+    else those who may change the policy — never the sign-in `besides` (whoever asks)."""
+    people = Person.objects.for_org(org).filter(status=Person.Status.ACTIVE)
+    if besides is not None:
+        people = people.exclude(user_id=besides)
+    holders = people.filter(
+        pk__in=ResponsibilityAssignment.objects.for_org(org)
+        .filter(area=Area.APPROVALS)
+        .values("person_id")
+    )
+    if found := list(holders):
+        return found
+    managers = people.filter(
         user__memberships__organization=org,
         user__memberships__role__in=POLICY_MANAGER_ROLES,
-        status=Person.Status.ACTIVE,
     )
-    return [person.display_name for person in managers.distinct()]
+    return list(managers.distinct())

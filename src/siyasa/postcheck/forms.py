@@ -1,11 +1,12 @@
-"""The post check's form (the draft is read, never saved) and the organisation's own terms."""
+"""The post check's form (the draft is read, never saved), asking for a review of it (then it is
+kept, once refused if it holds a secret), the reviewer's answer, and the organisation's own terms."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from siyasa.core.forms import OrgModelForm
+from siyasa.core.forms import OrgModelForm, TextGuard
 from siyasa.postcheck.analyser import MAX_LENGTH
-from siyasa.postcheck.models import Lexicon
+from siyasa.postcheck.models import Lexicon, ReviewRequest
 from siyasa.registry.models import SocialAccount
 
 
@@ -29,6 +30,24 @@ class CheckForm(forms.Form):
         self.fields["account"].queryset = SocialAccount.objects.for_org(org).exclude(
             status=SocialAccount.Status.RETIRED
         )
+
+
+class AskReviewForm(TextGuard, CheckForm):
+    """The same draft and account, kept this time: what looks like a password is refused."""
+
+
+class DecideReviewForm(TextGuard, forms.Form):
+    decision = forms.ChoiceField(
+        label=_("Your decision"),
+        choices=[(s.value, s.label) for s in ReviewRequest.DECISIONS],
+    )
+    note = forms.CharField(
+        label=_("Note to whoever asked"),
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3, "dir": "auto"}),
+        help_text=_("What to change, or why. Removed with the draft."),
+    )
 
 
 class LexiconForm(OrgModelForm):

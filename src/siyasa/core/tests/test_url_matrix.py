@@ -28,6 +28,7 @@ from siyasa.crisis.services import incidents, statements
 from siyasa.orgs.models import Membership, Role
 from siyasa.orgs.services import invite
 from siyasa.policy.services import publish_version
+from siyasa.postcheck import services as postcheck_services
 from siyasa.security.services import offboarding as offboarding_service
 from siyasa.security.services import onboarding
 from siyasa.training import services as training_services
@@ -51,6 +52,7 @@ POST_ONLY_MANAGE = {**MANAGE, "policy_admin": 405, "owner": 405}
 # has no certificate.
 OWN_ATTEMPT = {**VIEW, "staff": 404, "editor": 404, "policy_admin": 404}
 OWN_ATTEMPT_NOT_PASSED = {**OWN_ATTEMPT, "owner": 403}
+REVIEW = {**VIEW, "staff": 404}
 POST_ONLY_CONTENT = {**CONTENT, "editor": 405, "policy_admin": 405, "owner": 405}
 # A file not made yet: "being prepared" (202) while the job worker makes it.
 EXPORT = {**VIEW, "staff": 202, "editor": 202, "policy_admin": 202, "owner": 202}
@@ -215,6 +217,14 @@ EXPECTED = {
     "takedown_done": (POST_ONLY_VIEW, "takedown"),
     "check_post": (VIEW, None),
     "check_terms": (MANAGE, None),
+    # Issue 14: a draft sent for review is read by whoever asked (the editor here), its
+    # reviewers and owners and policy admins; other members do not find it.
+    "post_review_list": (VIEW, None),
+    "post_review_ask": (POST_ONLY_VIEW, None),
+    "post_review_detail": (REVIEW, "review"),
+    "post_review_decide": (POST_ONLY_VIEW, "review"),
+    "post_review_withdraw": (POST_ONLY_VIEW, "review"),
+    "post_review_delete": (POST_ONLY_VIEW, "review"),
     "search": (VIEW, None),
     "help": (VIEW, None),
     "org_export": (OWNERS, None),
@@ -264,7 +274,15 @@ def objects_of(org):
     takedown = consent_services.withdraw(
         membership=owner, consent=withdrawn, on=timezone.localdate(), by="Umm Fahad"
     )[0]
+    asker = (
+        Membership.objects.filter(organization=org, role="editor").first()
+        or Membership.objects.filter(organization=org).exclude(pk=owner.pk).first()
+        or owner
+    )
     return {
+        "review": postcheck_services.ask_review(
+            membership=asker, text="صورة أم خالد مع أطفالها", account=None
+        ),
         # The attempt of the owner who visits as "owner" (`Cast`), not of the founder.
         "attempt": training_services.start_attempt(
             membership=Membership.objects.filter(organization=org, role="owner")
