@@ -144,13 +144,18 @@ def _heading_level(paragraph: Paragraph) -> int:
 
 
 def _is_list_item(paragraph: Paragraph) -> bool:
-    numbering = paragraph._p.find(f"{qn('w:pPr')}/{qn('w:numPr')}")
-    if numbering is not None:
-        number = numbering.find(qn("w:numId"))
-        # numId 0 is how a paragraph takes itself out of its style's list.
-        return number is not None and number.get(qn("w:val")) != "0"
+    own = _numbering(paragraph._p)
+    if own is not None:
+        return own
     return any(
-        _LIST_NAME.match(style.name or "")
-        or style.element.find(f"{qn('w:pPr')}/{qn('w:numPr')}") is not None
+        _LIST_NAME.match(style.name or "") or _numbering(style.element)
         for style in _styles(paragraph)
     )
+
+
+def _numbering(element) -> bool | None:
+    """Whether a paragraph or a style is numbered (a list), or None when it does not say. Only a
+    w:numId counts (a style may carry just an indent level); numId 0 takes a paragraph out of
+    its style's list."""
+    number = element.find(f"{qn('w:pPr')}/{qn('w:numPr')}/{qn('w:numId')}")
+    return None if number is None else number.get(qn("w:val")) != "0"

@@ -17,6 +17,9 @@ from siyasa.intake.document import Block, BlockKind, Document, ExtractionError
 from siyasa.intake.extract.blocks import block, squash
 
 MAX_PAGES = 300
+# Far more than any policy holds (a 20-page policy is about 60,000 characters): past this, the
+# file is not a policy, and reading on would only spend time.
+MAX_CHARACTERS = 3_000_000
 
 DAMAGED = _("This PDF cannot be read; it may be damaged. Export it again, or upload the Word file.")
 PROTECTED = _(
@@ -30,6 +33,7 @@ SCANNED = _(
 TOO_LONG = _(
     "This PDF has more than %(limit)d pages; a policy is much shorter. Upload the policy alone."
 )
+TOO_MUCH_TEXT = _("This PDF holds far more text than a policy. Upload the policy alone.")
 
 _BULLETS = set("•◦▪▫■□●○‣⁃–-*·")
 _LEADER = re.compile(r"(?:\.\s?){4,}|…{2,}")  # the dots of a table of contents
@@ -68,9 +72,12 @@ def read(data: bytes) -> Document:
     if pages > MAX_PAGES:
         raise ExtractionError(TOO_LONG % {"limit": MAX_PAGES})
     lines: list[_Line] = []
+    budget = [MAX_CHARACTERS]
     try:
         for number, page in enumerate(reader.pages):
-            lines.extend(_page_lines(page, number))
+            lines.extend(_page_lines(page, number, budget))
+    except _TooMuchText:
+        raise ExtractionError(TOO_MUCH_TEXT) from None
     except Exception:  # as above
         raise ExtractionError(DAMAGED) from None
     lines = _without_running_lines(lines, pages)
@@ -88,9 +95,14 @@ def _opens_without_password(reader: PdfReader) -> bool:
         return False
 
 
-def _page_lines(page, number: int) -> list[_Line]:
+class _TooMuchText(Exception):
+    pass
+
+
+def _page_lines(page, number: int, budget: list[int]) -> list[_Line]:
     """The page's lines in the order the PDF draws them, each with its height and size; bullets
-    drawn apart from their text mark the line at their height as an item."""
+    drawn apart from their text mark the line at their height as an item. `budget` is the
+    number of characters the whole document may still have."""
     lines: list[_Line] = []
     bullets: list[float] = []
     current: _Line | None = None
@@ -99,6 +111,9 @@ def _page_lines(page, number: int) -> list[_Line]:
         nonlocal current
         if not text:
             return
+        budget[0] -= len(text)
+        if budget[0] < 0:
+            raise _TooMuchText
         # Where the run starts on the page, and its size, through the text and page matrices.
         x, y = tm[4], tm[5]
         top = x * cm[1] + y * cm[3] + cm[5]

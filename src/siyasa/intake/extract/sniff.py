@@ -29,6 +29,11 @@ _MARKDOWN_NAMES = (".md", ".markdown", ".mdown", ".mkd")
 _MARKDOWN_SIGN = re.compile(r"^(?:#{1,6}[ \t]+\S|=+[ \t]*$)", re.MULTILINE)
 
 
+# The signature of an OLE compound file: Word 97–2003, other old Office files, and a .docx
+# saved with a password.
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
 class Kind(enum.StrEnum):
     DOCX = "docx"
     PDF = "pdf"
@@ -45,7 +50,15 @@ def detect(data: bytes, *, filename: str = "") -> tuple[Kind, str]:
         if _is_word(data):
             return Kind.DOCX, ""
         raise ExtractionError(UNSUPPORTED)
-    if data.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):  # OLE: Word 97–2003 and other Office
+    if data.startswith(_OLE):
+        # Word keeps a .docx with a password inside an OLE container, as an encrypted package.
+        if "EncryptedPackage".encode("utf-16-le") in data:
+            raise ExtractionError(
+                _(
+                    "This Word file is protected by a password, so its text cannot be read. "
+                    "Upload a copy without the password, or a PDF."
+                )
+            )
         raise ExtractionError(
             _(
                 "This looks like an older Word file (.doc): save it as .docx in Word and upload that."

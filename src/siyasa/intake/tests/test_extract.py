@@ -163,9 +163,19 @@ def test_a_file_of_another_type_is_refused_whatever_it_is_called(data, name):
     )
 
 
+OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504
+
+
 def test_an_old_word_file_is_refused_with_what_to_do_instead():
-    ole = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504
-    assert "save it as .docx" in refusal(ole, "policy.doc")
+    assert refusal(OLE, "policy.doc") == (
+        "This looks like an older Word file (.doc): save it as .docx in Word and upload that."
+    )
+
+
+def test_a_word_file_with_a_password_says_it_is_protected():
+    # Word wraps a protected .docx in an OLE file whose streams include "EncryptedPackage".
+    protected = OLE + "EncryptionInfo".encode("utf-16-le") + "EncryptedPackage".encode("utf-16-le")
+    assert refusal(protected, "policy.docx").startswith("This Word file is protected by a password")
 
 
 def test_an_empty_file_and_a_file_of_blank_lines_have_no_text():
@@ -398,6 +408,9 @@ def test_siyasas_own_word_export_comes_back_with_its_sections(db):
         with translation.override("ar"):
             title = normalise(str(section.title))
         assert any(title in heading for heading in headings), title
+    # The preamble's bulleted aims come back as list items, in Arabic as written.
+    items = [b.text for b in document.blocks if b.kind == LI]
+    assert items[0].startswith("نظهر بهوية واحدة على جميع قنواتنا")
 
 
 def _word_with_document_xml(body: bytes) -> bytes:
@@ -565,6 +578,14 @@ def test_a_pdf_longer_than_any_policy_is_refused():
     writer.write(out)
     assert refusal(out.getvalue()) == (
         "This PDF has more than 300 pages; a policy is much shorter. Upload the policy alone."
+    )
+
+
+def test_a_pdf_with_far_more_text_than_a_policy_stops_being_read(monkeypatch):
+    monkeypatch.setattr(pdf, "MAX_CHARACTERS", 40)
+    data = text_pdf([[(11, "Twenty-six characters of .")] for _ in range(2)])
+    assert refusal(data, "book.pdf") == (
+        "This PDF holds far more text than a policy. Upload the policy alone."
     )
 
 
