@@ -51,12 +51,8 @@ class _Line:
     # The runs of text, each with where its text object starts: one object is one box of the
     # layout (a span, a line of a paragraph).
     runs: list[tuple[tuple[float, float], str]] = field(default_factory=list)
-    parts: list[str] = field(default_factory=list)
+    text: str = ""  # the runs in reading order, once the page is read
     item: bool = False
-
-    @property
-    def text(self) -> str:
-        return squash("".join(self.parts))
 
 
 def read(data: bytes) -> Document:
@@ -137,7 +133,7 @@ def _page_lines(page, number: int, budget: list[int]) -> list[_Line]:
         text = _readable(_in_reading_order(line.runs)).strip()
         # A bullet in the line's own text, or drawn on its own at the line's height.
         marked = len(text) > 1 and text[0] in _BULLETS and text[1].isspace()
-        line.parts = [text[1:] if marked else text]
+        line.text = squash(text[1:] if marked else text)
         line.item = marked or any(abs(line.y - b) < line.size / 2 for b in bullets)
     return lines
 
@@ -190,33 +186,21 @@ def _drawn_order(text: str) -> bool:
 
 
 def _reverse_visual(text: str) -> str:
-    """A line drawn left to right put in reading order: reversed, then each run of
-    left-to-right characters (Latin words, numbers) turned back the right way."""
-    reversed_text = text[::-1]
+    """A line drawn left to right put in reading order: reversed, then each run of words
+    without Arabic (Latin words, numbers) turned back the right way."""
     out: list[str] = []
     run: list[str] = []
-    for char in reversed_text:
-        if unicodedata.bidirectional(char) in ("L", "EN", "AN") or (run and char in " .,:/-"):
-            run.append(char)
-            continue
-        out.extend(_turned(run))
-        run = []
-        out.append(char)
-    out.extend(_turned(run))
-    return "".join(out)
-
-
-def _turned(run: list[str]) -> list[str]:
-    # Punctuation or spaces that followed a left-to-right run belong after it again.
-    trailing = 0
-    while trailing < len(run) and unicodedata.bidirectional(run[-1 - trailing]) not in (
-        "L",
-        "EN",
-        "AN",
-    ):
-        trailing += 1
-    body = run[: len(run) - trailing]
-    return body[::-1] + run[len(run) - trailing :]
+    for word in text[::-1].split(" "):
+        if any(unicodedata.bidirectional(c) in ("R", "AL") for c in word):
+            if run:
+                out.append(" ".join(run)[::-1])
+                run = []
+            out.append(word)
+        else:
+            run.append(word)
+    if run:
+        out.append(" ".join(run)[::-1])
+    return " ".join(out)
 
 
 def _without_running_lines(lines: list[_Line], pages: int) -> list[_Line]:
@@ -225,8 +209,9 @@ def _without_running_lines(lines: list[_Line], pages: int) -> list[_Line]:
     if pages < 3:
         return lines
     key = [_DIGITS.sub("#", line.text) for line in lines]
-    counts = Counter(set(zip(key, (line.page for line in lines), strict=True)))
-    on_pages = Counter(text for text, _page in counts)
+    on_pages = Counter(
+        text for text, _page in set(zip(key, (line.page for line in lines), strict=True))
+    )
     return [line for line, k in zip(lines, key, strict=True) if on_pages[k] <= pages / 2]
 
 

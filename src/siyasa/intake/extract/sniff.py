@@ -29,8 +29,8 @@ _MARKDOWN_NAMES = (".md", ".markdown", ".mdown", ".mkd")
 _MARKDOWN_SIGN = re.compile(r"^(?:#{1,6}[ \t]+\S|=+[ \t]*$)", re.MULTILINE)
 
 
-# The signature of an OLE compound file: Word 97–2003, other old Office files, and a .docx
-# saved with a password.
+# The signature of an OLE compound file: Word 97–2003 and other old Office files, and a .docx
+# saved with a password. Their streams' names are stored in UTF-16.
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
@@ -44,7 +44,7 @@ class Kind(enum.StrEnum):
 
 def detect(data: bytes, *, filename: str = "") -> tuple[Kind, str]:
     """The file's format and, for the text formats, its decoded text ("" for Word and PDF)."""
-    if data.startswith(b"%PDF-"):
+    if b"%PDF-" in data[:1024]:  # readers accept the header anywhere in the first kilobyte
         return Kind.PDF, ""
     if data.startswith(b"PK\x03\x04"):
         if _is_word(data):
@@ -59,11 +59,14 @@ def detect(data: bytes, *, filename: str = "") -> tuple[Kind, str]:
                     "Upload a copy without the password, or a PDF."
                 )
             )
-        raise ExtractionError(
-            _(
-                "This looks like an older Word file (.doc): save it as .docx in Word and upload that."
+        if "WordDocument".encode("utf-16-le") in data:  # the stream every .doc has
+            raise ExtractionError(
+                _(
+                    "This looks like an older Word file (.doc): save it as .docx in Word and "
+                    "upload that."
+                )
             )
-        )
+        raise ExtractionError(UNSUPPORTED)  # an old spreadsheet or presentation
     text = decode_text(data)
     head = text[:4096].lstrip().lower()
     if head.startswith("<") and _HTML_TAG.search(head):

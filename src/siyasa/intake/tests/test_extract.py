@@ -133,6 +133,7 @@ def test_each_format_is_told_from_its_content_whatever_the_file_is_called():
 
     assert extract(saved(word), filename="policy.pdf").blocks[0] == Block(H, "From Word", 1)
     assert extract(page, filename="policy.docx").blocks[0] == Block(H, "From a PDF", 1)
+    assert extract(b"\r\n" + page).blocks[0] == Block(H, "From a PDF", 1)  # junk before %PDF-
     assert extract(html, filename="policy.txt").blocks[0] == Block(H, "From a page", 1)
     assert extract(b"# From Markdown\n\nText.", filename="").blocks[0] == Block(
         H, "From Markdown", 1
@@ -167,8 +168,12 @@ OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504
 
 
 def test_an_old_word_file_is_refused_with_what_to_do_instead():
-    assert refusal(OLE, "policy.doc") == (
+    doc = OLE + "WordDocument".encode("utf-16-le")
+    assert refusal(doc, "policy.doc") == (
         "This looks like an older Word file (.doc): save it as .docx in Word and upload that."
+    )
+    assert refusal(OLE + "Workbook".encode("utf-16-le"), "policy.docx").startswith(
+        "This file type is not supported"
     )
 
 
@@ -544,6 +549,8 @@ def test_arabic_drawn_in_presentation_forms_is_read_as_letters_in_reading_order(
     drawn = f"2026 {almurur[::-1]} {kalima[::-1]}"
     assert pdf._readable(written) == "كلمة المرور 2026"
     assert pdf._readable(drawn) == "كلمة المرور 2026"
+    # Latin words inside an Arabic line stay in their own order.
+    assert pdf._readable(f"Microsoft Teams 2026 {kalima[::-1]}") == "كلمة Microsoft Teams 2026"
 
 
 def test_a_pdf_with_a_password_says_it_is_protected():
