@@ -315,6 +315,8 @@ SIYASA_EXPORT_RATE = env("SIYASA_EXPORT_RATE", "30/m")
 SIYASA_INVITATION_RATE = env("SIYASA_INVITATION_RATE", "20/m")
 # Drafts checked per signed-in person (the post check reads every word of a 5,000-character draft).
 SIYASA_CHECK_RATE = env("SIYASA_CHECK_RATE", "30/m")
+# Existing policies uploaded for analysis per signed-in person (each is read whole, up to 10 MB).
+SIYASA_INTAKE_RATE = env("SIYASA_INTAKE_RATE", "20/h")
 # Searches per address (an empty search box does not count).
 SIYASA_SEARCH_RATE = env("SIYASA_SEARCH_RATE", "60/m")
 # Downloads of a whole organisation's file (settings page, owners only) per address.

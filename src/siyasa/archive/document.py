@@ -129,6 +129,8 @@ NOT_CARRIED = {
     "notify.digest": "e-mails of the old instance's outbox",
     "notify.reminder": "what the old instance reminded; the new one decides anew",
     "policy.exportfile": "PDF and Word files, made again on request",
+    "intake.analysis": "working files: reports of a policy uploaded once, uploaded again if needed",
+    "intake.analysispdf": "PDF files of those reports, made again on request",
     "training.attempt": "quiz attempts belong to the old instance's sign-ins; members take the quiz "
     "again, and its certificate with it",
 }

@@ -4,7 +4,7 @@ and the post check (`postcheck.arabic`, which also keeps where each character ca
 People type أحمد, احمد or إحمد for the same name, end a word with ة or ه, ى or ي, and copy text
 with or without its short vowels (tashkeel) and the stretching stroke (tatweel). `normalise`
 makes all of these the same, character by character (so a match can be mapped back onto the
-text as written, see `search.highlight`), and folds Latin case and Arabic-Indic digits.
+text as written, see `core.highlight`), and folds Latin case and Arabic-Indic digits.
 """
 
 # Letters written in more than one way, mapped to the one form searched for.

@@ -55,6 +55,12 @@ MENU: tuple[tuple[str | Promise, tuple[Entry, ...]], ...] = (
             Entry(_("Check a post"), "check_post", ("check_*",)),
             Entry(_("Policy quiz"), "training", ("training*",)),
             Entry(_("Policy texts"), "policy_texts", ("policy_text*",), "edit_content"),
+            Entry(
+                _("Bring your existing policy"),
+                "policy_intake",
+                ("policy_intake*",),
+                "edit_content",
+            ),
             Entry(_("Policy settings"), "policy_settings", ("policy_settings",), "manage_policy"),
         ),
     ),
