@@ -8,16 +8,14 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from siyasa.core.permissions import can_analyse_policy, can_delete_analysis, require_same_org
-from siyasa.intake import coverage
+from siyasa.intake import coverage, selectors
 from siyasa.intake.analyser import analyse
 from siyasa.intake.document import REQUIREMENTS, Report
 from siyasa.intake.extract import extract
 from siyasa.intake.models import Analysis, AnalysisPDF
-from siyasa.orgs.models import Membership, Organization
-from siyasa.policy import defaults
+from siyasa.orgs.models import Membership
 from siyasa.policy import services as policy_services
-from siyasa.policy.catalogue import Block
-from siyasa.policy.models import PolicySettings, PolicyText
+from siyasa.policy.models import PolicyText
 
 # A policy text holds at most this much (PolicyText.body_*); passages beyond it stay in the report.
 TEXT_LIMIT = 20000
@@ -56,14 +54,6 @@ def delete_analysis(*, membership: Membership, analysis: Analysis) -> None:
     analysis.delete()
 
 
-def _default_text(org: Organization, block: Block) -> tuple[str, str]:
-    if block.key == "speaking.stance":  # its default follows the stance chosen (R6.1)
-        stance = PolicySettings.objects.for_org(org).values_list("stance", flat=True).first()
-        initial = defaults.STANCE_TEXTS[policy_services.INITIAL_STANCE]
-        return defaults.STANCE_TEXTS.get(stance or "", initial)
-    return defaults.DEFAULT_TEXTS[block.key]
-
-
 def _added(current: str, default: str) -> str:
     if not default.strip() or default.strip() in current:
         return current
@@ -79,7 +69,7 @@ def add_default_text(*, membership: Membership, analysis: Analysis, requirement:
     if requirement not in REQUIREMENTS:
         raise ValidationError(_("This requirement is not in the catalogue."))
     block = coverage.block_for(requirement)
-    default_ar, default_en = _default_text(membership.organization, block)
+    default_ar, default_en = selectors.default_text(membership.organization, block)
     with transaction.atomic():
         text = (
             PolicyText.objects.for_org(membership.organization)

@@ -78,7 +78,9 @@ def _receive(request, ctx):
 def _report_context(ctx: OrgContext, analysis) -> dict:
     sections = coverage.sections(analysis.passages, analysis.findings)
     rows = [row for section in sections for row in section.rows]
+    open_rows = [row.block for row in rows if row.status != Status.COVERED]
     return {
+        "holding_default": selectors.blocks_holding_default(ctx.org, open_rows),
         "ctx": ctx,
         "analysis": analysis,
         "sections": sections,

@@ -11,6 +11,7 @@ from siyasa.intake import pdf
 from siyasa.intake.forms import MAX_BYTES
 from siyasa.intake.models import Analysis, AnalysisPDF
 from siyasa.intake.tests.conftest import ENGLISH_POLICY
+from siyasa.policy import services as policy_services
 from siyasa.policy.models import PolicyText, PolicyVersion
 
 
@@ -53,14 +54,22 @@ def test_an_uploaded_policy_is_reported_by_section_with_evidence_and_defaults(te
     assert "Coverage by section" in page and f"{analysis.score}</span>" in page
     assert "partly covered one counts half" in page
     # A covered requirement shows its passage with the matched words marked, a missing one why
-    # it matters and the button that adds Siyasa's default text.
+    # it matters — and, the draft being Siyasa's own text still, that it is there already.
     assert "<mark>" in page and "changed every 90 days" in page
     assert "Every official account should have a named owner" in page
-    assert 'name="requirement" value="R1.1"' in page
-    assert "our &lt;policy&gt;.md" in page and "<bdi>" in page
+    assert "Your draft already has Siyasa's text for this, in “How roles work”" in page
+    assert 'name="requirement" value="R1.1"' not in page
+    assert '<bdi class="filename" dir="ltr">our &lt;policy&gt;.md</bdi>' in page
+    # Once the block holds the organisation's own words, the button adds the default to them.
+    policy_services.update_text(
+        membership=team.editor, key="roles.intro", body_ar="نصّنا", body_en="Our own words"
+    )
+    page = editor.get(url(team, "policy_intake_report", analysis, "en")).content.decode()
+    assert 'name="requirement" value="R1.1"' in page and "into “How roles work”" in page
 
 
 def test_the_report_page_is_in_arabic_too(team, editor, analysed):
+    editor.post(url(team, "policy_intake_use", analysed))
     page = editor.get(url(team, "policy_intake_report", analysed, "ar")).content.decode()
     assert "أضف نصّنا الافتراضي لهذا" in page
     assert 'lang="en" dir="ltr"' in page  # the English passages are marked as such
