@@ -317,6 +317,9 @@ SIYASA_INVITATION_RATE = env("SIYASA_INVITATION_RATE", "20/m")
 SIYASA_CHECK_RATE = env("SIYASA_CHECK_RATE", "30/m")
 # Days a decided or withdrawn review request keeps its draft before the daily run removes it.
 SIYASA_REVIEW_RETENTION_DAYS = envint("SIYASA_REVIEW_RETENTION_DAYS", 90)
+
+# Existing policies uploaded for analysis per signed-in person (each is read whole, up to 10 MB).
+SIYASA_INTAKE_RATE = env("SIYASA_INTAKE_RATE", "20/h")
 # Searches per address (an empty search box does not count).
 SIYASA_SEARCH_RATE = env("SIYASA_SEARCH_RATE", "60/m")
 # Downloads of a whole organisation's file (settings page, owners only) per address.

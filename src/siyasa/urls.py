@@ -17,6 +17,7 @@ org_patterns = [
     path("", include("siyasa.policy.urls")),
     path("", include("siyasa.crisis.urls")),
     path("", include("siyasa.doctor.urls")),
+    path("", include("siyasa.intake.urls")),
     path("", include("siyasa.notify.urls")),
     path("", include("siyasa.security.urls")),
     path("", include("siyasa.training.urls")),

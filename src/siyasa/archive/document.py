@@ -131,6 +131,8 @@ NOT_CARRIED = {
     "policy.exportfile": "PDF and Word files, made again on request",
     "postcheck.reviewrequest": "drafts sent for review are working data, kept only while they "
     "are reviewed and purged after; the new instance's members ask again",
+    "intake.analysis": "working files: reports of a policy uploaded once, uploaded again if needed",
+    "intake.analysispdf": "PDF files of those reports, made again on request",
     "training.attempt": "quiz attempts belong to the old instance's sign-ins; members take the quiz "
     "again, and its certificate with it",
 }

@@ -76,8 +76,16 @@ ACTIONS = {
 EXCERPT, CONTEXT = 300, 80
 
 # Bookkeeping that says nothing the row's "when" and "who" do not already say.
-# `to_review` is the upgrade's own mark on a policy text (policy.models.PolicyText).
-NOT_SHOWN = {"id", "organization", "created_at", "updated_at", "updated_by", "to_review"}
+# `to_review` and `to_translate` are Siyasa's own marks on a policy text (policy.models.PolicyText).
+NOT_SHOWN = {
+    "id",
+    "organization",
+    "created_at",
+    "updated_at",
+    "updated_by",
+    "to_review",
+    "to_translate",
+}
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ from, `normalise_mapped`, and split words from their joined clitics, `forms`).
 People type أحمد, احمد or إحمد for the same name, end a word with ة or ه, ى or ي, and copy text
 with or without its short vowels (tashkeel) and the stretching stroke (tatweel). `normalise`
 makes all of these the same, character by character (so a match can be mapped back onto the
-text as written, see `search.highlight`), and folds Latin case and Arabic-Indic digits.
+text as written, see `core.highlight`), and folds Latin case and Arabic-Indic digits.
 """
 
 import re

@@ -56,6 +56,12 @@ MENU: tuple[tuple[str | Promise, tuple[Entry, ...]], ...] = (
             Entry(_("Review requests"), "post_review_list", ("post_review*",)),
             Entry(_("Policy quiz"), "training", ("training*",)),
             Entry(_("Policy texts"), "policy_texts", ("policy_text*",), "edit_content"),
+            Entry(
+                _("Bring your existing policy"),
+                "policy_intake",
+                ("policy_intake*",),
+                "edit_content",
+            ),
             Entry(_("Policy settings"), "policy_settings", ("policy_settings",), "manage_policy"),
         ),
     ),

@@ -227,6 +227,20 @@ def can_read_requirement_ids(membership: Membership | None) -> bool:
     return can(membership, Capability.EDIT_CONTENT)
 
 
+def can_analyse_policy(membership: Membership | None) -> bool:
+    """Upload an existing policy, read its report and start the draft from it: whoever may
+    write the policy's texts (owners, policy admins and editors)."""
+    return can(membership, Capability.EDIT_CONTENT)
+
+
+def can_delete_analysis(membership: Membership | None, *, uploaded_it: bool) -> bool:
+    """Delete an analysis and the passages kept from the document: the member who uploaded it,
+    and owners and policy admins."""
+    return (uploaded_it and can_analyse_policy(membership)) or can(
+        membership, Capability.MANAGE_POLICY
+    )
+
+
 def roles_with(capability: Capability) -> frozenset[str]:
     """The roles that carry `capability`, for queries such as "who may change the policy"."""
     return frozenset(role for role, caps in ROLE_CAPABILITIES.items() if capability in caps)

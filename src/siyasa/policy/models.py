@@ -24,6 +24,9 @@ class PolicyText(OrgOwned):
     # A default text an upgrade added to an existing organisation's draft (a section the catalogue
     # gained): the draft says it has new sections to review until the text is saved or published.
     to_review = models.BooleanField(default=False, editable=False)
+    # "ar" or "en": that language's text is still Siyasa's default while the other holds the
+    # organisation's own words, read from a policy it brought (intake); saving the text clears it.
+    to_translate = models.CharField(max_length=2, blank=True, editable=False)
 
     history = HistoricalRecords()  # R2.6
 

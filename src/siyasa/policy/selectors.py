@@ -339,6 +339,15 @@ def texts_to_review(org: Organization) -> list[Block]:
     return [block for key, block in BLOCKS.items() if key in keys]
 
 
+def texts_to_translate(org: Organization) -> list[tuple[Block, str]]:
+    """The blocks whose text in one language (given) still waits for a translation of the
+    organisation's own text in the other, brought from an existing policy."""
+    waiting = dict(
+        PolicyText.objects.for_org(org).exclude(to_translate="").values_list("key", "to_translate")
+    )
+    return [(block, waiting[key]) for key, block in BLOCKS.items() if key in waiting]
+
+
 def policy_texts(org: Organization) -> dict[str, PolicyText]:
     return {text.key: text for text in PolicyText.objects.for_org(org)}
 

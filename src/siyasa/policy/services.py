@@ -45,7 +45,11 @@ def seed_policy(org: Organization) -> None:
 
 
 @transaction.atomic
-def update_text(*, membership: Membership, key: str, body_ar: str, body_en: str) -> PolicyText:
+def update_text(
+    *, membership: Membership, key: str, body_ar: str, body_en: str, to_translate: str = ""
+) -> PolicyText:
+    """Save one block's texts; `to_translate` names the language whose text still waits for a
+    translation of the other (a text brought from an existing policy), none once an editor saves."""
     require(membership, Capability.EDIT_CONTENT)
     text, _created = PolicyText.objects.select_for_update().get_or_create(
         organization=membership.organization, key=key
@@ -53,6 +57,7 @@ def update_text(*, membership: Membership, key: str, body_ar: str, body_en: str)
     text.body_ar, text.body_en = body_ar, body_en
     text.updated_by = membership.user
     text.to_review = False  # an editor has looked at it
+    text.to_translate = to_translate
     text.save()
     return text
 

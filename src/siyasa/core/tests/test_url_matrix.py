@@ -25,6 +25,7 @@ from siyasa.core.tests.factories import (
 )
 from siyasa.crisis.models import Playbook, SeverityLevel
 from siyasa.crisis.services import incidents, statements
+from siyasa.intake import services as intake_services
 from siyasa.orgs.models import Membership, Role
 from siyasa.orgs.services import invite
 from siyasa.policy.services import publish_version
@@ -67,6 +68,8 @@ GET_WRITES = {
     "org_export": ("siyasa_cache",),
     # The rendered policy page is kept in the (database) cache.
     "policy": ("siyasa_cache",),
+    # The report of an analysis as PDF is made on the first request and kept.
+    "policy_intake_pdf": ("intake_analysispdf",),
 }
 # URLs of a row that hangs under one account: /accounts/<account_pk>/…
 UNDER_ACCOUNT = (
@@ -154,6 +157,14 @@ EXPECTED = {
     "policy_pdf": (EXPORT, None),
     "policy_docx": (EXPORT, None),
     "policy_texts": (CONTENT, None),
+    # Bringing an existing policy: whoever may write the policy's texts.
+    "policy_intake": (CONTENT, None),
+    "policy_intake_report": (CONTENT, "analysis"),
+    "policy_intake_pdf": (CONTENT, "analysis"),
+    "policy_intake_add": (POST_ONLY_CONTENT, "analysis"),
+    "policy_intake_use": (CONTENT, "analysis"),
+    "policy_intake_started": (CONTENT, "analysis"),
+    "policy_intake_delete": (POST_ONLY_CONTENT, "analysis"),
     "health": (VIEW, None),
     "security_overview": (MANAGE, None),
     "account_rotations": (VIEW, None),
@@ -317,6 +328,9 @@ def objects_of(org):
             membership=owner, incident=incident, text_ar="نتابع الأمر", text_en=""
         ),
         "membership": Membership.objects.filter(organization=org).first(),
+        "analysis": intake_services.analyse_upload(
+            membership=owner, data=b"Passwords change every 90 days.", filename="p.txt"
+        ),
         "version": version,
     }
 

@@ -136,6 +136,7 @@ def draft(request, ctx):
         draft_changed=selectors.draft_changed_since_publication(ctx.org),
         latest_number=selectors.versions(ctx.org).values_list("number", flat=True).first(),
         to_review=selectors.texts_to_review(ctx.org),
+        to_translate=selectors.texts_to_translate(ctx.org),
     )
 
 
@@ -241,7 +242,12 @@ def text_list(request, ctx):
     return render(
         request,
         "policy/text_list.html",
-        {"ctx": ctx, "rows": rows, "to_review": selectors.texts_to_review(ctx.org)},
+        {
+            "ctx": ctx,
+            "rows": rows,
+            "to_review": selectors.texts_to_review(ctx.org),
+            "to_translate": selectors.texts_to_translate(ctx.org),
+        },
     )
 
 

@@ -1,30 +1,21 @@
 """`{{ text|highlight:terms }}` and `{{ text|snippet:terms }}`: the searched words marked."""
 
 from django import template
-from django.utils.html import escape
-from django.utils.safestring import SafeString, mark_safe
 
+from siyasa.core.highlight import marked, pieces
 from siyasa.search.help import AREA_OF
-from siyasa.search.highlight import pieces
 
 register = template.Library()
 
 
-def _marked(parts: list[tuple[str, bool]]) -> SafeString:
-    # Every piece is escaped; only the <mark> around a match is markup.
-    return mark_safe(
-        "".join(f"<mark>{escape(p)}</mark>" if is_match else escape(p) for p, is_match in parts)
-    )
-
-
 @register.filter
 def highlight(text, terms):
-    return _marked(pieces(str(text or ""), terms))
+    return marked(pieces(str(text or ""), terms))
 
 
 @register.filter
 def snippet(text, terms):
-    return _marked(pieces(str(text or ""), terms, snippet=True))
+    return marked(pieces(str(text or ""), terms, snippet=True))
 
 
 @register.simple_tag(takes_context=True)

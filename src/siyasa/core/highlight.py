@@ -1,5 +1,8 @@
 """Where the searched words are in a text as it is written, so the page can mark them."""
 
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
 from siyasa.core.arabic import normalise
 
 # Characters shown either side of the first match when a long text is cut to a snippet.
@@ -63,3 +66,10 @@ def pieces_at(text: str, found: list[tuple[int, int]]) -> list[tuple[str, bool]]
     if at < len(text):
         result.append((text[at:], False))
     return result
+
+
+def marked(parts: list[tuple[str, bool]]) -> SafeString:
+    """The pieces as HTML: every piece escaped, only the <mark> around a match is markup."""
+    return mark_safe(  # noqa: S308 - every piece is escaped
+        "".join(f"<mark>{escape(p)}</mark>" if is_match else escape(p) for p, is_match in parts)
+    )
