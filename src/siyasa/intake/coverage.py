@@ -7,6 +7,7 @@ from django.utils.functional import Promise
 
 from siyasa.intake.document import REQUIREMENTS, Report, Status
 from siyasa.intake.explain import WHY
+from siyasa.intake.knowledge import LABELS
 from siyasa.policy.catalogue import BLOCKS, PREAMBLE, SECTIONS, Block
 
 
@@ -56,18 +57,23 @@ def script_of(text: str) -> str:
 
 def passages_by_block(findings: dict) -> dict[str, list[int]]:
     """The evidence passages of every covered or partial requirement, under the block of the
-    draft it belongs to, in reading order; a passage that supports several requirements goes
-    to the first of them in the catalogue, so it is imported once."""
-    placed: dict[int, str] = {}
-    for requirement in REQUIREMENTS:
+    draft it belongs to, in reading order. A passage that supports several requirements goes to
+    the one it supports best (a covered one before a partial one, then the most words matched,
+    then the first in the catalogue), so it is imported once and where a reader looks for it."""
+    best: dict[int, tuple[tuple[int, int, int], str]] = {}
+    for order, requirement in enumerate(REQUIREMENTS):
         finding = findings.get(requirement)
         if finding is None or finding["status"] == Status.MISSING:
             continue
         key = block_for(requirement).key
+        covered = finding["status"] == Status.COVERED
         for evidence in finding["evidence"]:
-            placed.setdefault(evidence["passage"], key)
+            rank = (covered, len(evidence["matched"]), -order)
+            passage = evidence["passage"]
+            if passage not in best or rank > best[passage][0]:
+                best[passage] = (rank, key)
     blocks: dict[str, list[int]] = {}
-    for passage, key in sorted(placed.items()):
+    for passage, (_rank, key) in sorted(best.items()):
         blocks.setdefault(key, []).append(passage)
     return blocks
 
@@ -85,7 +91,7 @@ class Row:
     status: str
     why: Promise
     quotes: tuple[Quote, ...]
-    lacking: tuple[str, ...]
+    lacking: tuple[Promise | str, ...]  # what the document does not state, in the reader's words
     block: Block  # where "add our default text" puts it
 
 
@@ -126,7 +132,7 @@ def sections(passages: list[str], findings: dict) -> list[SectionRows]:
             finding["status"],
             WHY[requirement],
             quotes,
-            tuple(finding.get("lacking", ())),
+            tuple(LABELS.get(key, key) for key in finding.get("lacking", ())),
             block_for(requirement),
         )
 

@@ -3,15 +3,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-# The largest file read (10 MB); a bigger request is refused before its body is read (views).
-MAX_BYTES = 10 * 1024 * 1024
+from siyasa.intake.extract import MAX_UPLOAD_BYTES, too_big_message
+
 ACCEPT = ".docx,.pdf,.md,.txt,.html"
-
-
-def too_big_message() -> str:
-    return _("The file is larger than %(size)s MB. Upload a smaller file.") % {
-        "size": MAX_BYTES // (1024 * 1024)
-    }
 
 
 class UploadForm(forms.Form):
@@ -26,6 +20,6 @@ class UploadForm(forms.Form):
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
-        if upload.size > MAX_BYTES:
+        if upload.size > MAX_UPLOAD_BYTES:
             raise forms.ValidationError(too_big_message())
         return upload

@@ -16,7 +16,8 @@ from siyasa.core.permissions import Capability
 from siyasa.core.ratelimits import limit_per_address
 from siyasa.intake import coverage, pdf, selectors, services
 from siyasa.intake.document import ExtractionError, Status
-from siyasa.intake.forms import MAX_BYTES, UploadForm, too_big_message
+from siyasa.intake.extract import MAX_UPLOAD_BYTES, too_big_message
+from siyasa.intake.forms import UploadForm
 from siyasa.orgs.access import OrgContext, org_view
 from siyasa.orgs.selectors import name_of
 from siyasa.policy.catalogue import BLOCKS
@@ -27,13 +28,13 @@ BODY_OVERHEAD = 64 * 1024
 
 
 def _too_big(request) -> bool:
-    """The request announces a body larger than a file of MAX_BYTES can make (Django reads no
+    """The request announces a body larger than a file of MAX_UPLOAD_BYTES can make (Django reads no
     more than the announced length, so a lying client cannot send more either)."""
     try:
         length = int(request.META.get("CONTENT_LENGTH") or 0)
     except ValueError:
         return False
-    return length > MAX_BYTES + BODY_OVERHEAD
+    return length > MAX_UPLOAD_BYTES + BODY_OVERHEAD
 
 
 def _upload_page(request, ctx, form: UploadForm, *, status: int = 200, refused: str = ""):

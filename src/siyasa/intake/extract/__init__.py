@@ -14,14 +14,17 @@ MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 EMPTY = _("This file has no text in it.")
 
 
+def too_big_message() -> str:
+    return _("This file is larger than %(size)d MB. Upload a smaller file.") % {
+        "size": MAX_UPLOAD_BYTES // (1024 * 1024)
+    }
+
+
 def extract(data: bytes, *, filename: str = "") -> Document:
     """The file's text in reading order; ExtractionError (with a message for the person who
     uploaded it) when it is empty, too large, of another type, protected or damaged."""
     if len(data) > MAX_UPLOAD_BYTES:
-        raise ExtractionError(
-            _("This file is larger than %(size)d MB. Upload a smaller file.")
-            % {"size": MAX_UPLOAD_BYTES // (1024 * 1024)}
-        )
+        raise ExtractionError(too_big_message())
     if not data.strip():
         raise ExtractionError(EMPTY)
     kind, decoded = detect(data, filename=filename)

@@ -10,7 +10,8 @@ ENGLISH_POLICY = (
     "# Our social media policy\n\n"
     "Passwords of every official account are changed every 90 days.\n\n"
     "All accounts use two-factor authentication, and the communications lead holds the phone.\n\n"
-    "In a crisis the communications lead calls the director before anything is posted.\n"
+    "In a crisis the communications lead calls the director before anything is posted.\n\n"
+    "If an account is hacked, the security lead resets its password and tells the platform.\n"
 )
 ARABIC_POLICY = (
     "تُغيَّر كلمة المرور لكل حساب رسمي كل تسعين يومًا.\n\n"

