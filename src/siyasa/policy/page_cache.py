@@ -76,7 +76,7 @@ _local: OrderedDict[str, object] = OrderedDict()
 _local_lock = threading.Lock()
 
 
-def fetch(page_key: str, kind: str, make: Callable[[], T | None]) -> T | None:
+def fetch(page_key: str, kind: str, make: Callable[[], T]) -> T:
     """The value stored as `kind` under `page_key`, made and stored on a miss (unless `make`
     gives None: nothing to keep). With the cache switched off (`SIYASA_PAGE_CACHE`) or
     unreachable, the page is made as if there were none: a Redis outage slows the policy page
@@ -95,8 +95,9 @@ def fetch(page_key: str, kind: str, make: Callable[[], T | None]) -> T | None:
         return make()
     if value is None:
         value = make()
-        if value is None:
-            return None
+        kept = value is not None
+        if not kept:
+            return value  # nothing to keep
         try:
             cache.set(name, value, TIMEOUT)
         except Exception:  # noqa: BLE001
