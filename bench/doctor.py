@@ -28,6 +28,20 @@ def build(n: int, rng: random.Random, start: int = 0) -> list:
     """`n` organisations, numbered from `start` (so a caller may add more later)."""
     from django.contrib.auth import get_user_model
 
+    from siyasa.workspace.services import create_organization
+
+    owner, _ = get_user_model().objects.get_or_create(username="bench-doctor-owner")
+    orgs = [
+        create_organization(owner=owner, name_ar=f"جمعية {i}", slug=f"{PREFIX}{i}")
+        for i in range(start, start + n)
+    ]
+    fill(orgs, rng)
+    return orgs
+
+
+def fill(orgs: list, rng: random.Random) -> None:
+    """People, accounts, grants, custody, devices, responsibilities and emergency contacts for
+    each of `orgs`, in bulk, with a few planted problems."""
     from siyasa.crisis.models import EmergencyContact
     from siyasa.orgs.models import Person
     from siyasa.registry.models import (
@@ -38,13 +52,7 @@ def build(n: int, rng: random.Random, start: int = 0) -> list:
         ResponsibilityAssignment,
         SocialAccount,
     )
-    from siyasa.workspace.services import create_organization
 
-    owner, _ = get_user_model().objects.get_or_create(username="bench-doctor-owner")
-    orgs = [
-        create_organization(owner=owner, name_ar=f"جمعية {i}", slug=f"{PREFIX}{i}")
-        for i in range(start, start + n)
-    ]
     people = Person.objects.bulk_create(
         Person(organization=org, name=f"شخص {j}", email=f"p{j}@example.org", phone="+966500000001",
                status="departed" if j == 7 and rng.random() < 0.1 else "active")
@@ -90,7 +98,6 @@ def build(n: int, rng: random.Random, start: int = 0) -> list:
                          verified_on=today - datetime.timedelta(days=rng.randint(1, 120)))
         for org in orgs for role in ("social_team", "legal", "public_relations", "board_delegate")
     )  # fmt: skip
-    return orgs
 
 
 def measure(orgs: list) -> tuple[float, int, int]:

@@ -27,16 +27,21 @@ def resolve_org(request, slug: str, capability: Capability | None, *, public_rea
     exist for them), a member without the capability gets 403. `public_read` lets anonymous
     visitors through when the organisation publishes its policy.
     """
-    org = get_object_or_404(Organization, slug=slug)
     membership = None
     if request.user.is_authenticated:
-        membership = Membership.objects.filter(user=request.user, organization=org).first()
+        # A member's organisation comes with their membership: one query.
+        found = Membership.objects.select_related("organization").filter(
+            user=request.user, organization__slug=slug
+        )[:1]
+        membership = next(iter(found), None)
     if membership is None:
+        org = get_object_or_404(Organization, slug=slug)
         if public_read and org.is_public:
             return OrgContext(org, None)
         if not request.user.is_authenticated:
             raise _LoginRequired
         raise Http404
+    org = membership.organization
     if capability is not None:
         require(membership, capability)
     return OrgContext(org, membership)

@@ -8,10 +8,17 @@ from siyasa.orgs.models import ChangeStamp, Membership, Organization
 
 
 def touch(org: Organization, part: str) -> None:
-    """Record that a live part of the policy changed now."""
+    """Record that a live part of the policy changed now: its change stamp ("last changed"), and
+    the organisation's `updated_at`, which the policy page's cache key and ETag are made of, so
+    that the page needs no query of its own to know whether it changed."""
     if part:
+        now = timezone.now()
+        # The organisation's row before the stamp's, the order in which publishing a version
+        # takes them: two writes never each hold the lock the other waits for.
+        Organization.objects.filter(pk=org.pk).update(updated_at=now)
+        org.updated_at = now
         ChangeStamp.objects.update_or_create(
-            organization=org, part=part, defaults={"changed_at": timezone.now()}
+            organization=org, part=part, defaults={"changed_at": now}
         )
 
 

@@ -16,7 +16,6 @@ from django.utils.translation import get_language
 
 from siyasa.orgs.models import Organization
 from siyasa.policy import selectors
-from siyasa.policy.models import PolicyVersion
 
 log = logging.getLogger(__name__)
 
@@ -43,26 +42,24 @@ RELEASE = _release()
 
 def key(
     org: Organization,
-    in_force: PolicyVersion,
     audience: selectors.Audience,
     today: datetime.date | None = None,
     *,
     requirement_ids: bool = False,
 ) -> str:
-    """`in_force` comes from `selectors.version_in_force_and_stamp`.
+    """Changes whenever anything the page shows may change, from the organisation row alone (which
+    the door to the organisation has read already): no query of its own.
 
-    Changes whenever anything the page shows may change: the organisation (its name), the
-    version in force, any live part of the directory (its change stamps, decision 6), the
+    `org.updated_at` moves with the organisation itself and with every write to a live part of
+    the directory and every publication (`orgs.rows.touch`, in the write's transaction); the day
+    brings a version dated for it into force and moves rotation "overdue since". Then the
     language, the audience (so the public is never handed the members' rendering), whether the
-    reader is shown the requirement ids (`permissions.can_read_requirement_ids`) and the day
-    (rotation "overdue since", versions coming into force)."""
+    reader is shown the requirement ids (`permissions.can_read_requirement_ids`) and the release
+    of the templates and catalogues."""
     parts = [
         RELEASE,
         str(org.pk),
         str(org.updated_at),
-        str(in_force.pk),
-        # Annotated by the selector, unknown to the model's type.
-        str(in_force.directory_changed_at),  # type: ignore[attr-defined]
         get_language(),
         str(audience),
         "ids" if requirement_ids else "",
@@ -80,9 +77,10 @@ _local_lock = threading.Lock()
 
 
 def fetch(page_key: str, kind: str, make: Callable[[], T]) -> T:
-    """The value stored as `kind` under `page_key`, made and stored on a miss. With the cache
-    switched off (`SIYASA_PAGE_CACHE`) or unreachable, the page is made as if there were none:
-    a Redis outage slows the policy page down, it does not take it away."""
+    """The value stored as `kind` under `page_key`, made and stored on a miss (unless `make`
+    gives None: nothing to keep). With the cache switched off (`SIYASA_PAGE_CACHE`) or
+    unreachable, the page is made as if there were none: a Redis outage slows the policy page
+    down, it does not take it away."""
     if not settings.SIYASA_PAGE_CACHE:
         return make()
     name = f"policy-page:{kind}:{page_key}"
@@ -97,6 +95,9 @@ def fetch(page_key: str, kind: str, make: Callable[[], T]) -> T:
         return make()
     if value is None:
         value = make()
+        kept = value is not None
+        if not kept:
+            return value  # nothing to keep
         try:
             cache.set(name, value, TIMEOUT)
         except Exception:  # noqa: BLE001

@@ -4,7 +4,7 @@ import datetime
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from django.db.models import Max, Prefetch, Q, Subquery
+from django.db.models import Max, Prefetch, Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
@@ -62,26 +62,6 @@ def version_history(org: Organization) -> list[PolicyVersion]:
 
 def version_in_force(org: Organization, today: datetime.date | None = None) -> PolicyVersion | None:
     return versions(org).in_force(today or timezone.localdate()).first()
-
-
-def version_in_force_and_stamp(org: Organization) -> PolicyVersion | None:
-    """The version in force with `directory_changed_at`, the last change of any live part of the
-    page, in one query: what the policy page's ETag and cache key are made of. Its content is
-    read when first used."""
-    last_change = (
-        ChangeStamp.objects.filter(organization=org)
-        .order_by("-changed_at")
-        .values("changed_at")[:1]
-    )
-    # Without its content (all the texts, as JSON), which only a page not in the cache reads.
-    return (
-        versions(org)
-        .in_force(timezone.localdate())
-        .select_related(None)
-        .defer("content")
-        .annotate(directory_changed_at=Subquery(last_change))
-        .first()
-    )
 
 
 def rules_in_force(org: Organization) -> Rules | None:

@@ -1,14 +1,19 @@
 """The policy: the page in force, the draft and its publication, history, acknowledgements."""
 
+import functools
 import hashlib
+import secrets
 
 from django.contrib import messages
 from django.contrib.messages import get_messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template import engines
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import condition, require_POST
@@ -19,34 +24,46 @@ from siyasa.orgs.access import OrgContext, org_view
 from siyasa.policy import diff, page_cache, selectors, services
 from siyasa.policy.catalogue import BLOCKS, PREAMBLE, SECTIONS
 from siyasa.policy.forms import PolicySettingsForm, PolicyTextForm, PublishForm
-from siyasa.policy.models import PolicyVersion
 from siyasa.policy.rules import Rules, draft_rules, draft_settings
 
 
-def _policy_etag(request, ctx: OrgContext, in_force, audience, page_key: str | None) -> str | None:
-    """The page changes when its cached rendering does (`page_cache.key`) or the reader does."""
-    if page_key is None:
-        return None  # the draft shows; it changes without a stamp
-    parts = [
+def _policy_etag(request, ctx: OrgContext, page_key: str, parts, acknowledged, warning):
+    """The page changes when its cached rendering does (`page_cache.key`) or the reader does —
+    who they are, their role, whether they have acknowledged it, whether they are told that
+    e-mail is not leaving."""
+    if parts is None or get_messages(request):
+        return None  # the draft shows, which changes without a stamp; or a message waits
+    fields = [
         page_key,
         str(request.user.pk or "anonymous"),
         ctx.membership.role if ctx.membership else "",
+        str(acknowledged),
+        "warning" if warning else "",
     ]
-    return hashlib.sha256("|".join(parts).encode()).hexdigest()[:32]
+    return hashlib.sha256("|".join(fields).encode()).hexdigest()[:32]
 
 
 @org_view(public_read=True)
 def policy_page(request, ctx):
-    # The door answers visitors it cannot serve (302, 404) before any ETag is computed, so the
-    # ETag, the cache key and the page share one resolution of the organisation and one read of
-    # the version.
-    in_force = selectors.version_in_force_and_stamp(ctx.org)
+    # The door answers visitors it cannot serve (302, 404) before any ETag is computed. The key
+    # comes from the organisation the door read: an unchanged page needs no query of its own
+    # but, for a member, whether they have acknowledged it.
     audience = _audience(request, ctx)
     ids = can_read_requirement_ids(ctx.membership) and audience != selectors.Audience.PUBLIC
-    page_key = (
-        page_cache.key(ctx.org, in_force, audience, requirement_ids=ids) if in_force else None
-    )
-    return _page_in_force(request, ctx, in_force, audience, page_key)
+    page_key = page_cache.key(ctx.org, audience, requirement_ids=ids)
+
+    def render_parts() -> dict | None:
+        in_force = selectors.version_in_force(ctx.org)
+        if in_force is None:
+            return None  # nothing to keep: the draft shows
+        return _render_parts(request, ctx, Rules.from_version(in_force), audience)
+
+    parts = page_cache.fetch(page_key, "parts", render_parts)
+    acknowledged = None
+    if parts is not None and audience != selectors.Audience.PUBLIC:
+        acknowledged = selectors.has_acknowledged_number(ctx.org, request.user, parts["required"])
+    warning = _delivery_warning(request)
+    return _page_in_force(request, ctx, page_key, parts, acknowledged, warning)
 
 
 def _audience(request, ctx: OrgContext) -> selectors.Audience:
@@ -54,26 +71,46 @@ def _audience(request, ctx: OrgContext) -> selectors.Audience:
 
 
 @condition(etag_func=_policy_etag)
-def _page_in_force(
-    request, ctx: OrgContext, in_force: PolicyVersion | None, audience, page_key: str | None
-):
-    if in_force is None or page_key is None:
+def _page_in_force(request, ctx: OrgContext, page_key: str, parts, acknowledged, warning):
+    audience = _audience(request, ctx)
+    if parts is None:
         return _render_page(request, ctx, draft_rules(ctx.org), audience=audience)
-
-    def page() -> HttpResponse:
-        # Everything but the reader's own bits (the acknowledgement box, the menu and its CSRF
-        # token, the links their role gives) is rendered once per key, for every reader.
-        cached = page_cache.fetch(
-            page_key,
-            "parts",
-            lambda: _render_parts(request, ctx, Rules.from_version(in_force), audience),
+    context = {
+        "ctx": ctx,
+        "for_public": audience == selectors.Audience.PUBLIC,
+        # Read only when the frame is rendered, not when it comes from the cache.
+        "shown_version": SimpleLazyObject(lambda: selectors.version_in_force(ctx.org)),
+        "cached": {part: mark_safe(parts[part]) for part in ("head", "body")},  # noqa: S308 - our own rendering
+        "acknowledged": acknowledged,
+        "delivery_warning": warning,
+    }
+    # The frame shows the address being read (the language switch): a page asked for with other
+    # parameters than the audience is rendered, never kept for the next reader; so is a frame
+    # with a notice in it.
+    if set(request.GET) - {"as"} or get_messages(request) or warning:
+        return render(request, "policy/page.html", context)
+    path = request.get_full_path()
+    if not request.user.is_authenticated:
+        # A visitor who is not signed in gets the same bytes as any other.
+        return HttpResponse(
+            page_cache.fetch(
+                page_key,
+                f"anonymous:{path}",
+                lambda: render(request, "policy/page.html", context).content,
+            )
         )
-        return _render_cached(request, ctx, in_force, audience, cached)
-
-    if request.user.is_authenticated or get_messages(request):
-        return page()
-    # A visitor who is not signed in and has no message waiting gets the same bytes as any other.
-    return HttpResponse(page_cache.fetch(page_key, "anonymous", lambda: page().content))
+    # A signed-in reader gets the frame rendered for their role (if they are a member) and
+    # acknowledgement, kept with a stand-in for the CSRF token, which is their session's.
+    role = ctx.membership.role if ctx.membership else ""
+    frame = page_cache.fetch(
+        page_key,
+        f"signed-in:{role}:{acknowledged}:{path}",
+        lambda: _render_frame(request, context),
+    )
+    html = frame["html"]
+    if frame["csrf"] in html:
+        html = html.replace(frame["csrf"], get_token(request))
+    return HttpResponse(html)
 
 
 def _render_parts(request, ctx: OrgContext, rules: Rules, audience) -> dict:
@@ -88,19 +125,25 @@ def _render_parts(request, ctx: OrgContext, rules: Rules, audience) -> dict:
     }
 
 
-def _render_cached(request, ctx, in_force: PolicyVersion, audience, cached: dict):
-    public = audience == selectors.Audience.PUBLIC
-    context = {
-        "ctx": ctx,
-        "for_public": public,
-        "shown_version": in_force,
-        "cached": {part: mark_safe(cached[part]) for part in ("head", "body")},  # noqa: S308 - our own rendering
-    }
-    if not public:
-        context["acknowledged"] = selectors.has_acknowledged_number(
-            ctx.org, request.user, cached["required"]
-        )
-    return render(request, "policy/page.html", context)
+def _delivery_warning(request):
+    """The banner that e-mail is not leaving, as the context processor that shows it on every
+    page decides (for owners and policy admins, while delivery is stalled), or None."""
+    processor = _warning_processor()
+    warning = processor(request).get("delivery_warning") if processor else None
+    return warning() if warning else None
+
+
+@functools.cache
+def _warning_processor():
+    # Found by name: it lives in a layer above this one (ops), which this one does not import.
+    processors = engines["django"].engine.template_context_processors
+    return next((p for p in processors if p.__name__ == "delivery_warning"), None)
+
+
+def _render_frame(request, context: dict) -> dict:
+    csrf = secrets.token_hex(32)  # a stand-in nobody can type into a text: it is never shown
+    html = render_to_string("policy/page.html", context | {"csrf_token": csrf}, request)
+    return {"html": html, "csrf": csrf}
 
 
 def _render_page(
