@@ -19,6 +19,9 @@ COUNT = 30
 
 
 def build(n: int) -> EmailMessage:
+    # Each e-mail takes a moment to build, as real ones do, so that while one worker is busy the
+    # other claims the next job: on a loaded machine a worker that is never busy takes them all.
+    time.sleep(0.05)
     return EmailMessage(f"Message {n}", "body", to=[f"person{n}@example.org"])
 
 
