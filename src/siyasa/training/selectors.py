@@ -3,7 +3,6 @@
 import random
 from collections import Counter
 from dataclasses import dataclass
-from typing import Any
 
 from django.db.models import Q
 
@@ -77,24 +76,16 @@ def draft_bank(org: Organization) -> Bank:
     return _bank(settings_for(org), CustomQuestion.objects.for_org(org))
 
 
-def _as_of(model, org: Organization, moment) -> list:
-    """Each row of `model` as it stood at `moment`, from its history (rows deleted by then left
-    out). Ties on the time are broken by the record's id, so the last save wins."""
-    records = model.history.filter(organization=org, history_date__lte=moment).order_by(
-        "id", "-history_date", "-history_id"
-    )
-    latest: dict[int, Any] = {}
-    for record in records:
-        latest.setdefault(record.id, record)
-    return [record.instance for record in latest.values() if record.history_type != "-"]
-
-
 def bank_of(org: Organization, version: PolicyVersion) -> Bank:
     """The bank a version carries: the draft bank as it stood when the version was published,
     read from the history of the questions and settings (nothing is copied at publication)."""
-    configs = _as_of(TrainingSettings, org, version.published_at)
-    config = configs[0] if configs else TrainingSettings(organization=org)
-    return _bank(config, _as_of(CustomQuestion, org, version.published_at))
+    # simple-history's `as_of`: the latest record of each row by then, rows deleted by then left out.
+    at = version.published_at
+    config = TrainingSettings.history.as_of(at).filter(organization=org).first()
+    return _bank(
+        config or TrainingSettings(organization=org),
+        CustomQuestion.history.as_of(at).filter(organization=org),
+    )
 
 
 def pool(org: Organization, bank: Bank, rng: random.Random | None = None) -> list[Question]:
