@@ -44,10 +44,10 @@ def analysis(org: Organization, pk: int) -> Analysis:
 
 def default_text(org: Organization, block: Block) -> tuple[str, str]:
     """Siyasa's default text of `block` (Arabic, English) for this organisation's draft."""
+    stance = ""
     if block.key == "speaking.stance":  # its default follows the stance chosen (R6.1)
         stance = PolicySettings.objects.for_org(org).values_list("stance", flat=True).first()
-        return defaults.STANCE_TEXTS.get(stance or "", defaults.STANCE_TEXTS[INITIAL_STANCE])
-    return defaults.DEFAULT_TEXTS[block.key]
+    return defaults.default_text(block.key, stance or INITIAL_STANCE)
 
 
 def holds_default(text: PolicyText | None, default: tuple[str, str]) -> bool:

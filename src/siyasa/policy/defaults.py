@@ -790,3 +790,9 @@ DEFAULT_DISCLAIMER: tuple[str, str] = (
     "أعمل مع الجمعية، وما أنشره هنا يعبّر عن آرائي الشخصية ولا يمثّل الجمعية.",
     "I work with the organisation, and the views I share here are my own, not the organisation's.",
 )
+
+
+def default_text(key: str, stance: str) -> tuple[str, str]:
+    """Siyasa's (Arabic, English) text of block `key` for an organisation with `stance`: the
+    stance block (R6.1) has one text per stance, every other block one text."""
+    return STANCE_TEXTS[stance] if key == "speaking.stance" else DEFAULT_TEXTS[key]

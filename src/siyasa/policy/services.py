@@ -22,8 +22,7 @@ INITIAL_STANCE = Stance.MIDDLE
 
 def seed_policy(org: Organization) -> None:
     """Give a new organisation the default texts and settings, ready to edit."""
-    texts = dict(defaults.DEFAULT_TEXTS)
-    texts["speaking.stance"] = defaults.STANCE_TEXTS[INITIAL_STANCE]
+    texts = {key: defaults.default_text(key, INITIAL_STANCE) for key in BLOCKS}
     bulk_create_with_history(  # R2.6: recorded like any other write
         [
             PolicyText(organization=org, key=key, body_ar=texts[key][0], body_en=texts[key][1])
