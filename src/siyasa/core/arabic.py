@@ -54,6 +54,13 @@ def normalise(text: str) -> str:
     return text.translate(_TABLE).lower()
 
 
+def letters(text: str) -> tuple[int, int]:
+    """How many Arabic and how many Latin letters `text` has: which script a passage is in."""
+    arabic = sum(1 for c in text if "\u0600" <= c <= "\u06ff")
+    latin = sum(1 for c in text if c.isascii() and c.isalpha())
+    return arabic, latin
+
+
 def sql_translate_arguments() -> tuple[str, str]:
     """The same folding as SQL `translate(text, from, to)` arguments (PostgreSQL): characters
     in `from` beyond the length of `to` are removed, which is what `DROPPED` needs."""

@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from siyasa.core.arabic import WORD, forms, normalise, normalise_mapped
+from siyasa.core.arabic import WORD, forms, letters, normalise, normalise_mapped
 from siyasa.intake.document import (
     BlockKind,
     Document,
@@ -209,8 +209,7 @@ def _headings(document: Document) -> list[tuple[int, ...]]:
 
 
 def _language(text: str) -> str:
-    arabic = sum(1 for c in text if "\u0600" <= c <= "\u06ff")
-    latin = sum(1 for c in text if c.isascii() and c.isalpha())
+    arabic, latin = letters(text)
     return "ar" if arabic > 3 * latin else "en" if latin > 3 * arabic else "mixed"
 
 

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 from django.utils.functional import Promise
 
+from siyasa.core.arabic import letters
 from siyasa.intake.document import REQUIREMENTS, Report, Status
 from siyasa.intake.explain import WHY
 from siyasa.intake.knowledge import LABELS
@@ -50,8 +51,7 @@ def block_for(requirement: str) -> Block:
 
 def script_of(text: str) -> str:
     """ "ar" when a passage is written mostly in Arabic letters, else "en"."""
-    arabic = sum(1 for c in text if "\u0600" <= c <= "\u06ff")
-    latin = sum(1 for c in text if c.isascii() and c.isalpha())
+    arabic, latin = letters(text)
     return "ar" if arabic >= latin else "en"
 
 
