@@ -13,6 +13,8 @@ from django.db.models import Exists, OuterRef, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from siyasa.core.permissions import DELIVERY_WATCHER_ROLES, can_watch_delivery
+from siyasa.mail import health
 from siyasa.orgs.models import Invitation, Membership, Organization, Person, Role, own_domains
 from siyasa.orgs.tokens import hash_token
 
@@ -218,3 +220,22 @@ def suggested_email_domains(org: Organization) -> str:
     pre-fill the setting."""
     emails = Person.objects.for_org(org).exclude(email="").values_list("email", flat=True)
     return " ".join(own_domains(emails)[:5])
+
+
+def delivery_warning(request) -> health.Delivery | None:
+    """The delivery state to warn this visitor about — e-mail is not leaving and they watch it
+    (owners and policy admins: on an organisation's page of that organisation, elsewhere of any) —
+    or None. On an organisation's page the membership is known already (no query for those who
+    do not watch); elsewhere one query asks whether they watch any."""
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return None
+    ctx = getattr(request, "org_ctx", None)
+    if ctx is not None:
+        watches = can_watch_delivery(ctx.membership)
+    else:
+        watches = Membership.objects.filter(user=user, role__in=DELIVERY_WATCHER_ROLES).exists()
+    if not watches:
+        return None
+    state = health.delivery()
+    return state if state.stalled else None

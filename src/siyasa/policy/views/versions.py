@@ -1,6 +1,5 @@
 """The policy: the page in force, the draft and its publication, history, acknowledgements."""
 
-import functools
 import hashlib
 import secrets
 
@@ -10,7 +9,6 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template import engines
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
@@ -21,6 +19,7 @@ from django.views.decorators.http import condition, require_POST
 from siyasa.core.permissions import Capability, can_read_requirement_ids
 from siyasa.core.views import form_page
 from siyasa.orgs.access import OrgContext, org_view
+from siyasa.orgs.selectors import delivery_warning
 from siyasa.policy import diff, page_cache, selectors, services
 from siyasa.policy.catalogue import BLOCKS, PREAMBLE, SECTIONS
 from siyasa.policy.forms import PolicySettingsForm, PolicyTextForm, PublishForm
@@ -62,7 +61,7 @@ def policy_page(request, ctx):
     acknowledged = None
     if parts is not None and audience != selectors.Audience.PUBLIC:
         acknowledged = selectors.has_acknowledged_number(ctx.org, request.user, parts["required"])
-    warning = _delivery_warning(request)
+    warning = delivery_warning(request)
     return _page_in_force(request, ctx, page_key, parts, acknowledged, warning)
 
 
@@ -123,21 +122,6 @@ def _render_parts(request, ctx: OrgContext, rules: Rules, audience) -> dict:
         # Which version a member's acknowledgement must reach follows from the version in force.
         "required": required.number if required else None,
     }
-
-
-def _delivery_warning(request):
-    """The banner that e-mail is not leaving, as the context processor that shows it on every
-    page decides (for owners and policy admins, while delivery is stalled), or None."""
-    processor = _warning_processor()
-    warning = processor(request).get("delivery_warning") if processor else None
-    return warning() if warning else None
-
-
-@functools.cache
-def _warning_processor():
-    # Found by name: it lives in a layer above this one (ops), which this one does not import.
-    processors = engines["django"].engine.template_context_processors
-    return next((p for p in processors if p.__name__ == "delivery_warning"), None)
 
 
 def _render_frame(request, context: dict) -> dict:
