@@ -158,10 +158,11 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 # Axes first: it refuses a locked-out account before any password is checked. allauth's backend
-# finds the account by user name or by e-mail address.
+# finds the account by user name or by e-mail address; ours is allauth's, reading a session's user
+# with its two-factor state in one query (accounts/backends.py).
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "allauth.account.auth_backends.AuthenticationBackend",
+    "siyasa.accounts.backends.AuthenticationBackend",
 ]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "after_sign_in"
@@ -201,6 +202,8 @@ DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Siyasa <siyasa@localhost>")
 # code at sign-in. Only `siyasa demo` turns this off, so the demo opens with a password alone.
 SIYASA_ENFORCE_TWO_FACTOR = envbool("SIYASA_ENFORCE_TWO_FACTOR", True)
 
+# Django's database sessions, read in one compiled query (accounts/sessions.py).
+SESSION_ENGINE = "siyasa.accounts.sessions"
 SESSION_COOKIE_AGE = envint("SESSION_COOKIE_AGE", 60 * 60 * 12)
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True

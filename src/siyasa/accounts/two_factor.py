@@ -7,12 +7,13 @@ admin's own form, an older session) gives one before going on.
 """
 
 import re
+from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from allauth.account.authentication import get_authentication_records
 from allauth.mfa.models import Authenticator
 from django.conf import settings
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.shortcuts import redirect
 from django.urls import reverse
 
@@ -26,8 +27,41 @@ _LANGUAGES = "|".join(code for code, _name in settings.LANGUAGES)
 GUARDED_PATH = re.compile(rf"^(/({_LANGUAGES})/(o|new|accounts/password/change)/|/admin/)")
 
 
+# A membership that asks its user for a second factor.
+_ASKS_FOR_IT = Q(role__in=TWO_FACTOR_ROLES) | Q(organization__require_two_factor=True)
+
+
+@dataclass(frozen=True)
+class State:
+    """What the database says of a user's second factor, read with the user of a session
+    (`accounts.backends`) so that a guarded request asks nothing more."""
+
+    has_authenticator: bool
+    asked_by_membership: bool
+
+
+def with_state(users: QuerySet) -> QuerySet:
+    """`users` annotated with the two facts of `State`."""
+    return users.annotate(
+        has_totp=Exists(
+            Authenticator.objects.filter(user=OuterRef("pk"), type=Authenticator.Type.TOTP)
+        ),
+        asked_by_membership=Exists(Membership.objects.filter(_ASKS_FOR_IT, user=OuterRef("pk"))),
+    )
+
+
+def _state(user) -> State:
+    known = getattr(user, "two_factor_state", None)
+    if known is None:
+        facts = with_state(type(user).objects.filter(pk=user.pk)).values_list(
+            "has_totp", "asked_by_membership"
+        )
+        known = State(*facts.get())
+    return known
+
+
 def has_authenticator(user) -> bool:
-    return Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
+    return _state(user).has_authenticator
 
 
 def needs_two_factor(user) -> bool:
@@ -38,9 +72,7 @@ def needs_two_factor(user) -> bool:
         return False
     if user.is_staff or user.is_superuser:
         return True
-    return Membership.objects.filter(
-        Q(role__in=TWO_FACTOR_ROLES) | Q(organization__require_two_factor=True), user=user
-    ).exists()
+    return _state(user).asked_by_membership
 
 
 def gave_second_factor(request) -> bool:

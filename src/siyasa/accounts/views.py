@@ -81,7 +81,7 @@ class RecoveryCodesView(recovery_code_views.ViewRecoveryCodesView):
 
 
 # The password was just set on a new account: sign it in without asking for it again.
-SIGN_IN_BACKEND = "allauth.account.auth_backends.AuthenticationBackend"
+SIGN_IN_BACKEND = "siyasa.accounts.backends.AuthenticationBackend"
 
 
 @limit_per_address("invitation", "SIYASA_INVITATION_RATE")

@@ -4,10 +4,10 @@ from functools import wraps
 
 from django.contrib.auth.views import redirect_to_login
 from django.http import Http404
-from django.shortcuts import get_object_or_404
 from django.views import View
 
 from siyasa.core.permissions import Capability, Perms, require
+from siyasa.core.prepared import Prepared, build, columns
 from siyasa.orgs.models import Membership, Organization
 
 
@@ -29,13 +29,9 @@ def resolve_org(request, slug: str, capability: Capability | None, *, public_rea
     """
     membership = None
     if request.user.is_authenticated:
-        # A member's organisation comes with their membership: one query.
-        found = Membership.objects.select_related("organization").filter(
-            user=request.user, organization__slug=slug
-        )[:1]
-        membership = next(iter(found), None)
+        membership = _membership(request.user.pk, slug)
     if membership is None:
-        org = get_object_or_404(Organization, slug=slug)
+        org = _organization(slug)
         if public_read and org.is_public:
             return OrgContext(org, None)
         if not request.user.is_authenticated:
@@ -45,6 +41,38 @@ def resolve_org(request, slug: str, capability: Capability | None, *, public_rea
     if capability is not None:
         require(membership, capability)
     return OrgContext(org, membership)
+
+
+# Every request to an organisation's page asks one of these (compiled once: `core.prepared`).
+_MEMBERSHIP = Prepared(
+    lambda user_id, slug: Membership.objects.filter(
+        user_id=user_id, organization__slug=slug
+    ).values_list(*columns(Membership), *columns(Organization, "organization__"))[:1],
+    user_id=int,
+    slug=str,
+)
+_ORGANIZATION = Prepared(
+    lambda slug: Organization.objects.filter(slug=slug).values_list(*columns(Organization))[:1],
+    slug=str,
+)
+
+
+def _membership(user_id: int, slug: str) -> Membership | None:
+    """The user's membership of the organisation at `slug`, which comes with it: one query."""
+    found = _MEMBERSHIP.rows(user_id=user_id, slug=slug)
+    if not found:
+        return None
+    split = len(Membership._meta.concrete_fields)
+    membership = build(Membership, found[0][:split])
+    membership.organization = build(Organization, found[0][split:])
+    return membership
+
+
+def _organization(slug: str) -> Organization:
+    found = _ORGANIZATION.rows(slug=slug)
+    if not found:
+        raise Http404
+    return build(Organization, found[0])
 
 
 class _LoginRequired(Exception):

@@ -27,10 +27,17 @@ T = TypeVar("T")
 
 
 def _release() -> str:
-    """The templates and compiled catalogues this process renders with: after an upgrade, a cache
-    that outlives the processes (the database, Redis) never hands out the old markup or words."""
+    """The code, templates and compiled catalogues this process renders with: after an upgrade, a
+    cache that outlives the processes (the database, Redis) never hands out the old markup, words
+    or shape of an entry."""
     root = Path(__file__).resolve().parent.parent
-    files = sorted([*root.glob("*/templates/**/*.html"), *root.glob("locale/*/LC_MESSAGES/*.mo")])
+    files = sorted(
+        [
+            *root.glob("**/*.py"),
+            *root.glob("*/templates/**/*.html"),
+            *root.glob("locale/*/LC_MESSAGES/*.mo"),
+        ]
+    )
     stamp = "|".join(
         f"{f.relative_to(root)}:{f.stat().st_size}:{f.stat().st_mtime_ns}" for f in files
     )

@@ -10,6 +10,7 @@ from django.utils.translation import gettext
 
 from siyasa.core.i18n import Localized, pick
 from siyasa.core.permissions import POLICY_MANAGER_ROLES
+from siyasa.core.prepared import Prepared
 from siyasa.core.rendering import render_prose
 from siyasa.crisis import selectors as crisis_selectors
 from siyasa.orgs import selectors as org_selectors
@@ -162,15 +163,24 @@ def has_acknowledged(org: Organization, user, *, in_force: PolicyVersion | None 
     return has_acknowledged_number(org, user, required.number if required else None)
 
 
+# Asked by every member's view of the policy page (compiled once: `core.prepared`).
+_ACKNOWLEDGED = Prepared(
+    lambda org_id, user_id, required: (
+        Acknowledgement.objects.for_org(org_id)
+        .filter(user_id=user_id, version__number__gte=required)
+        .values_list("pk")[:1]
+    ),
+    org_id=int,
+    user_id=int,
+    required=int,
+)
+
+
 def has_acknowledged_number(org: Organization, user, required: int | None) -> bool:
     """Whether `user` acknowledged version number `required` or a later one (None: nothing to)."""
     if required is None:
         return True
-    return (
-        Acknowledgement.objects.for_org(org)
-        .filter(user=user, version__number__gte=required)
-        .exists()
-    )
+    return bool(_ACKNOWLEDGED.rows(org_id=org.pk, user_id=user.pk, required=required))
 
 
 def organizations_awaiting_acknowledgement(user) -> list[Organization]:

@@ -108,7 +108,7 @@ def _page_in_force(request, ctx: OrgContext, page_key: str, parts, acknowledged,
     )
     html = frame["html"]
     if frame["csrf"] in html:
-        html = html.replace(frame["csrf"], get_token(request))
+        html = html.replace(frame["csrf"], get_token(request).encode())
     return HttpResponse(html)
 
 
@@ -127,7 +127,8 @@ def _render_parts(request, ctx: OrgContext, rules: Rules, audience) -> dict:
 def _render_frame(request, context: dict) -> dict:
     csrf = secrets.token_hex(32)  # a stand-in nobody can type into a text: it is never shown
     html = render_to_string("policy/page.html", context | {"csrf_token": csrf}, request)
-    return {"html": html, "csrf": csrf}
+    # Kept encoded: a hit then hands the bytes on, with no page of a few hundred kilobytes to encode.
+    return {"html": html.encode(), "csrf": csrf.encode()}
 
 
 def _render_page(
