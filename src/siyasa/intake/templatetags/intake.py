@@ -1,6 +1,8 @@
 """`{{ quote.text|evidence:quote.matched }}`: a passage of an uploaded policy, its matched words
 marked; `{{ analysis.filename|filename }}`: the name of the file uploaded."""
 
+import unicodedata
+
 from django import template
 from django.utils.html import format_html
 
@@ -18,5 +20,13 @@ def evidence(text, matched):
 
 @register.filter
 def filename(name) -> str:
-    # Isolated, and left to right: "سياسة 2023.docx" keeps its extension at the end.
-    return format_html('<bdi class="filename" dir="ltr">{}</bdi>', name)
+    # Isolated, in the direction of its first letter, as dir="auto" would choose: the extension
+    # and brackets of "سياسة (نهائية) ٢٠٢٤.pdf" stay at its end on the left, those of
+    # "Policy (final).docx" on the right, whatever the sentence around it. Written out, because
+    # WeasyPrint (the report's PDF) knows only dir="ltr" and dir="rtl".
+    return format_html('<bdi class="filename" dir="{}">{}</bdi>', _direction(str(name or "")), name)
+
+
+def _direction(text: str) -> str:
+    strong = (unicodedata.bidirectional(char) for char in text)
+    return "rtl" if next((k for k in strong if k in ("L", "R", "AL")), "L") != "L" else "ltr"

@@ -7,10 +7,13 @@ import io
 import re
 import time
 import zipfile
+from pathlib import Path
 
 import docx
 import pytest
+from django.contrib.staticfiles import finders
 from django.utils import translation
+from django.utils.html import strip_tags
 from docx.enum.text import WD_PARAGRAPH_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -25,6 +28,7 @@ from siyasa.intake.extract import MAX_UPLOAD_BYTES, extract, pdf
 from siyasa.policy import exports
 from siyasa.policy.catalogue import PREAMBLE, SECTIONS
 from siyasa.policy.defaults import DEFAULT_TEXTS
+from siyasa.policy.exports.document import ARABIC_FONT, FONT_FILES, LATIN_FONT
 from siyasa.policy.rules import draft_rules
 from siyasa.policy.selectors import policy_page
 from siyasa.workspace.services import create_organization
@@ -538,6 +542,64 @@ def test_siyasas_own_pdf_comes_back_with_its_section_headings_and_texts(db, lang
         missing = [w for w in source if w not in extracted]
         # A word glued to a number or a bracket by the PDF's layout may come out joined.
         assert len(missing) <= len(source) // 50, (key, missing)
+
+
+def weasyprint_pdf(body: str) -> bytes:
+    """A PDF laid out by WeasyPrint, as Siyasa's own exports are, with the shipped fonts."""
+    import weasyprint  # noqa: PLC0415 - heavy: only the tests that lay out a PDF load it
+
+    faces = "".join(
+        f'@font-face {{ font-family: "{family}"; font-weight: {weight}; '
+        f'src: url("{Path(finders.find(f"siyasa/fonts/{name}")).as_uri()}"); }}'
+        for family, weight, name in FONT_FILES
+    )
+    style = (
+        f'{faces} html {{ font-family: "{ARABIC_FONT}", "{LATIN_FONT}"; font-size: 11pt; }}'
+        " p { text-align: justify; } td { padding: 1.5mm 2mm; }"
+    )
+    page = f"<html><head><style>{style}</style></head><body>{body}</body></html>"
+    return weasyprint.HTML(string=page).write_pdf()
+
+
+ARABIC_PARAGRAPH = (
+    "تلتزم الجمعية بحماية حساباتها الرسمية على وسائل التواصل الاجتماعي، ويتولى مدير الإعلام "
+    "مراجعة كل منشور قبل نشره، وتُغيَّر كلمات المرور كل تسعين يومًا ويُفعَّل التحقق بخطوتين "
+    "على كل حساب، ويحفظ <strong>مسؤول الأمن الرقمي</strong> هاتف التحقق في مكتب الجمعية."
+)
+ENGLISH_PARAGRAPH = (
+    "The association protects its official social media accounts, and the communications lead "
+    "reviews every post before it is published; passwords are changed every ninety days and "
+    "two-factor authentication is on for every account, the phone kept by "
+    "<strong>the security lead</strong> in the office."
+)
+
+
+def test_the_cells_of_a_pdf_table_are_read_apart_in_reading_order_and_paragraphs_whole():
+    rows = {
+        "ar": [("المسؤول", "مدير الإعلام"), ("كلمة المرور", "تُغيَّر كل تسعين يومًا")],
+        "en": [("Owner", "Communications lead"), ("Passwords", "Changed every ninety days")],
+    }
+
+    def table(lang):
+        cells = "".join(f"<tr><td>{a}</td><td>{b}</td></tr>" for a, b in rows[lang])
+        return f"<table>{cells}</table>"
+
+    data = weasyprint_pdf(
+        f'<section dir="rtl" lang="ar"><h1>الأدوار</h1><p>{ARABIC_PARAGRAPH}</p>{table("ar")}'
+        f'</section><section lang="en"><h1>Roles</h1><p>{ENGLISH_PARAGRAPH}</p>{table("en")}'
+        "</section>"
+    )
+    # Each cell is a passage of its own, the row's first (the right one in Arabic) first: a
+    # cue can no longer be read across two cells ("المسؤول مدير…").
+    cells = [(P, cell, 0) for lang in ("ar", "en") for row in rows[lang] for cell in row]
+    assert shape(extract(data, filename="policy.pdf")) == [
+        (H, "الأدوار", 1),
+        (P, strip_tags(ARABIC_PARAGRAPH), 0),
+        *cells[:4],
+        (H, "Roles", 1),
+        (P, strip_tags(ENGLISH_PARAGRAPH), 0),
+        *cells[4:],
+    ]
 
 
 def test_arabic_drawn_in_presentation_forms_is_read_as_letters_in_reading_order():

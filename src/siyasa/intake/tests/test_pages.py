@@ -3,6 +3,7 @@ use them: upload, report, PDF, default texts, the draft started from it."""
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.template.loader import render_to_string
 from django.test import Client
 from django.urls import reverse
 from django.utils.html import strip_tags
@@ -76,6 +77,39 @@ def test_the_report_page_is_in_arabic_too(team, editor, analysed):
     page = editor.get(url(team, "policy_intake_report", analysed, "ar")).content.decode()
     assert "أضف نصّنا الافتراضي لهذا" in page
     assert 'lang="en" dir="ltr"' in page  # the English passages are marked as such
+
+
+LATIN_NAME = "Social-Media-Policy_2024 (final).docx"
+ARABIC_NAME = "سياسة التواصل الاجتماعي (نهائية) ٢٠٢٤.pdf"
+
+
+def test_a_file_name_keeps_its_own_direction_in_every_sentence_and_list(team, editor, monkeypatch):
+    # Each name is isolated in the direction of its first letter, so its brackets, digits and
+    # extension stay in place in an Arabic or an English sentence, on the page, in the list of
+    # past analyses and in the report's PDF.
+    isolated = {
+        LATIN_NAME: f'<bdi class="filename" dir="ltr">{LATIN_NAME}</bdi>',
+        ARABIC_NAME: f'<bdi class="filename" dir="rtl">{ARABIC_NAME}</bdi>',
+    }
+    for name in isolated:
+        post_file(editor, team, ENGLISH_POLICY.encode(), name)
+    # The PDF's HTML, as WeasyPrint would get it.
+    monkeypatch.setattr(
+        pdf, "html_pdf", lambda template, context, **_: render_to_string(template, context).encode()
+    )
+    for lang in ("ar", "en"):
+        listed = editor.get(url(team, "policy_intake", lang=lang)).content.decode()
+        for analysis in Analysis.objects.for_org(team.org):
+            expected = isolated[analysis.filename]
+            assert expected in listed
+            assert (
+                expected
+                in editor.get(url(team, "policy_intake_report", analysis, lang)).content.decode()
+            )
+            assert (
+                expected
+                in editor.get(url(team, "policy_intake_pdf", analysis, lang)).content.decode()
+            )
 
 
 def test_adding_a_default_text_changes_the_draft(team, editor, analysed):
