@@ -16,7 +16,11 @@ from django.utils.translation import gettext_lazy as _
 from pypdf import PdfReader
 from pypdf.errors import DependencyError
 from pypdf.generic import ContentStream, NameObject
-from pypdf.generic._font import Font
+
+try:  # pypdf's font widths are not public API: without them a table's cells are read together
+    from pypdf.generic._font import Font
+except ImportError:  # a pypdf that moved it
+    Font = None  # type: ignore[assignment,misc]
 
 from siyasa.core.arabic import letters
 from siyasa.intake.document import Block, BlockKind, Document, ExtractionError
@@ -235,7 +239,7 @@ class _Widths:
         resource = resource.get_object()
         if id(resource) not in self.fonts:
             try:
-                font = Font.from_font_resource(resource)
+                font = Font.from_font_resource(resource) if Font is not None else None
             except Exception:  # an untrusted font: its widths are unknown, its text still read
                 font = None
             # The resource is kept with its font, so that its id is never another's.
