@@ -11,8 +11,12 @@ from siyasa.notify.models import Digest
 def digest_message(digest: Digest) -> EmailMultiAlternatives:
     """The digest as a multipart e-mail: a plain-text part and an HTML alternative."""
     language = digest.language
+
+    def link(path: str) -> str:
+        return absolute(path, language)
+
     items = [
-        {"words": texts.words(item.content, language), "url": absolute(item.path, language)}
+        {"words": texts.words(item.content, language, link), "url": link(item.path)}
         for item in digest.items.all()
     ]
     with translation.override(language):

@@ -3,8 +3,9 @@
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import BooleanField, ExpressionWrapper, Max
+from django.db.models import BooleanField, ExpressionWrapper, Max, Prefetch
 from django.db.models.fields.json import KT
+from django.utils import timezone
 
 from siyasa.consent.models import Consent, TakedownTask
 from siyasa.core.permissions import POLICY_MANAGER_ROLES
@@ -12,13 +13,14 @@ from siyasa.crisis.models import EmergencyContact
 from siyasa.doctor.engine import Report, diagnose_many
 from siyasa.doctor.findings import Finding
 from siyasa.orgs import selectors as org_selectors
-from siyasa.orgs.models import Organization, Person
+from siyasa.orgs.models import Membership, Organization, Person
 from siyasa.policy.models import (
     COUNTS_FOR_ACKNOWLEDGEMENT,
     Acknowledgement,
     PolicySettings,
     PolicyVersion,
 )
+from siyasa.postcheck.models import ReviewRequest
 from siyasa.registry.models import Area, Custody, ResponsibilityAssignment, SocialAccount
 from siyasa.training.models import Attempt
 
@@ -49,6 +51,12 @@ class OrgFacts:
     takedowns: list[TakedownTask] = field(default_factory=list)
     expiring_consents: list[Consent] = field(default_factory=list)
     social_team: list[Person] = field(default_factory=list)
+    # Issue 14: review requests still waiting that were asked before today, each with its
+    # reviewers; the memberships of those reviewers (user id -> membership), to ask whether they
+    # may still decide; and the directory entries of whoever asked (user id -> person).
+    waiting_reviews: list[ReviewRequest] = field(default_factory=list)
+    reviewer_memberships: dict[int, Membership] = field(default_factory=dict)
+    askers: dict[int, Person] = field(default_factory=dict)
 
 
 def load(
@@ -64,6 +72,7 @@ def load(
     _members(facts, ids)
     _crisis(facts, ids)
     _consents(facts, ids, today)
+    _reviews(facts, ids, today)
     for org_id, report in (reports if reports is not None else diagnose_many(orgs, today)).items():
         facts[org_id].findings = report.findings
     return facts
@@ -166,3 +175,33 @@ def _consents(facts, ids, today):
     ).select_related("person__user")
     for row in team:
         facts[row.organization_id].social_team.append(row.person)
+
+
+def _reviews(facts, ids, today):
+    """Requests waiting since before `today`: on the day it was asked, the reviewers had the
+    e-mail asking them."""
+    start_of_today = timezone.make_aware(datetime.datetime.combine(today, datetime.time.min))
+    reviewers = Person.objects.select_related("user").order_by("name", "pk")
+    rows = (
+        ReviewRequest.objects.filter(
+            organization__in=ids,
+            status=ReviewRequest.Status.WAITING,
+            created_at__lt=start_of_today,
+        )
+        .select_related("account", "requested_by")
+        .prefetch_related(Prefetch("reviewers", reviewers))
+        .order_by("created_at", "pk")
+    )
+    users: set[int] = set()
+    askers: set[int] = set()
+    for review in rows:
+        facts[review.organization_id].waiting_reviews.append(review)
+        users.update(p.user_id for p in review.reviewers.all() if p.user_id)
+        if review.requested_by_id:
+            askers.add(review.requested_by_id)
+    if not users:
+        return
+    for membership in Membership.objects.filter(organization__in=ids, user_id__in=users):
+        facts[membership.organization_id].reviewer_memberships[membership.user_id] = membership
+    for person in Person.objects.filter(organization__in=ids, user_id__in=askers):
+        facts[person.organization_id].askers[person.user_id] = person

@@ -17,6 +17,7 @@ class Kind(models.TextChoices):
     FINDING = "finding", _("Error in the policy's health")
     TAKEDOWN = "takedown", _("Take-down after a consent was withdrawn")
     CONSENT_EXPIRING = "consent_expiring", _("Consent ending soon")
+    REVIEW_WAITING = "review_waiting", _("Post waiting for your review")
 
 
 class Digest(OrgOwned, Queued):

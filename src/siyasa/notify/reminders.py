@@ -10,10 +10,13 @@ import datetime
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from django.utils.functional import Promise
+from django.utils import formats, timezone
+from django.utils.functional import Promise, lazy
 from django.utils.text import format_lazy
+from django.utils.translation import gettext, ngettext_lazy
 from django.utils.translation import gettext_lazy as _
 
+from siyasa.core.permissions import can_decide_review
 from siyasa.crisis.models import CrisisRole
 from siyasa.doctor.engine import Report
 from siyasa.doctor.findings import Severity
@@ -22,6 +25,8 @@ from siyasa.notify import facts as facts_module
 from siyasa.notify.facts import OrgFacts
 from siyasa.notify.models import Kind
 from siyasa.orgs.models import Organization, Person
+from siyasa.orgs.selectors import user_label
+from siyasa.postcheck.models import ReviewRequest
 
 # R2.1: custodians hear of a rotation this long before it is due.
 ROTATION_NOTICE = datetime.timedelta(days=7)
@@ -42,7 +47,8 @@ class DueItem:
     # A lazy translatable text with %(name)s placeholders, rendered in the reader's language.
     text: Promise
     params: dict = field(default_factory=dict)
-    # Extra lines: (label, value kept left-to-right), e.g. a contact and their phone number.
+    # Extra lines: (label, value kept left-to-right[, path of its own page]), e.g. a contact and
+    # their phone number.
     details: tuple = ()
     # Where to act, without the language prefix: "/o/<slug>/…".
     path: str = ""
@@ -258,6 +264,58 @@ def consents_expiring(f: OrgFacts) -> Iterator[DueItem]:
             )
 
 
+def reviews_waiting(f: OrgFacts) -> Iterator[DueItem]:
+    """Issue 14: each reviewer named on requests still waiting since before today who may still
+    decide them (`can_decide_review`, as the review pages ask: never whoever asked), daily, in
+    one line that lists them all with a link to each."""
+    waiting: dict[int, list[ReviewRequest]] = {}
+    people: dict[int, Person] = {}
+    for review_request in f.waiting_reviews:
+        for person in review_request.reviewers.all():
+            membership = f.reviewer_memberships.get(person.user_id)  # type: ignore[arg-type]
+            asked = person.user_id is not None and person.user_id == review_request.requested_by_id
+            if can_decide_review(membership, is_requester=asked, is_reviewer=True):
+                people[person.pk] = person
+                waiting.setdefault(person.pk, []).append(review_request)
+    path = org_path("post_review_list", f.org)
+    for pk, requests in waiting.items():
+        yield DueItem(
+            f.org,
+            people[pk],
+            Kind.REVIEW_WAITING,
+            "post-reviews",
+            f.today.isoformat(),
+            ngettext_lazy(
+                "%(count)s post is waiting for your review.",
+                "%(count)s posts are waiting for your review.",
+                len(requests),
+            ),
+            {"count": len(requests)},
+            tuple(_waiting_review(f, review_request) for review_request in requests),
+            path,
+        )
+
+
+def _waiting_review(f: OrgFacts, review_request: ReviewRequest) -> tuple:
+    """Its detail line: who asked and since when (names and dates in the reader's language), the
+    account, and the request's own page."""
+    asker = review_request.requested_by
+    since = timezone.localdate(review_request.created_at)
+
+    def label() -> str:
+        day = formats.date_format(since, "DATE_FORMAT")
+        if asker is None:  # their sign-in was deleted
+            return gettext("Waiting since %(day)s") % {"day": day}
+        name = user_label(asker, f.askers.get(asker.pk))
+        return gettext("Asked by %(name)s, waiting since %(day)s") % {"name": name, "day": day}
+
+    return (
+        lazy(label, str)(),
+        _account(review_request.account) if review_request.account else "",
+        org_path("post_review_detail", f.org, pk=review_request.pk),
+    )
+
+
 REMINDERS = (
     rotation,
     acknowledgement,
@@ -265,6 +323,7 @@ REMINDERS = (
     stale_contacts,
     review,
     takedowns,
+    reviews_waiting,
     consents_expiring,
     findings,
 )

@@ -1,7 +1,9 @@
 """How a reminder reads: fixed in every language when it is claimed, then shown as text or HTML."""
 
 import datetime
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from django.conf import settings
 from django.utils import formats, translation
@@ -15,12 +17,19 @@ from siyasa.core.phones import international
 LTR_PARAMS = frozenset({"account", "handle", "phone", "email"})
 
 
+class Detail(NamedTuple):
+    label: str
+    # Kept left-to-right (a phone number, an account).
+    value: str
+    # Its own page, when it has one (a review request of the digest's line).
+    url: str = ""
+
+
 @dataclass(frozen=True)
 class Words:
     text: str
     html: SafeString
-    # (label, value kept left-to-right)
-    details: list[tuple[str, str]]
+    details: list[Detail]
 
 
 def snapshot(item) -> dict:
@@ -34,13 +43,15 @@ def snapshot(item) -> dict:
             content[code] = {
                 "text": str(item.text),
                 "params": {key: _plain(value) for key, value in item.params.items()},
-                "details": [[str(label), str(value)] for label, value in item.details],
+                # [label, value] or [label, value, path]
+                "details": [[str(part) for part in detail] for detail in item.details],
             }
     return content
 
 
-def words(content: dict, language: str) -> Words:
-    """The reminder in one language, falling back to any language it was stored in."""
+def words(content: dict, language: str, link: Callable[[str], str] | None = None) -> Words:
+    """The reminder in one language, falling back to any language it was stored in; `link`
+    turns the path of a detail into the address the reader follows (none: no link)."""
     stored: dict = content.get(language) or next(iter(content.values()), {})
     template = stored.get("text", "")
     params = stored.get("params", {})
@@ -54,8 +65,12 @@ def words(content: dict, language: str) -> Words:
         )
     else:
         text, html = template, conditional_escape(template)
-    details = [(label, international(value)) for label, value in stored.get("details", [])]
+    details = [_detail(*stored_detail, link=link) for stored_detail in stored.get("details", [])]
     return Words(text, html, details)
+
+
+def _detail(label: str, value: str, path: str = "", *, link) -> Detail:
+    return Detail(label, international(value), link(path) if path and link else "")
 
 
 def _plain(value) -> str:

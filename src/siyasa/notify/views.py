@@ -17,11 +17,15 @@ def notification_log(request, ctx):
     page = Paginator(selectors.digests(ctx.org), PER_PAGE).get_page(request.GET.get("page"))
     alerts = Paginator(selectors.alerts(ctx.org), PER_PAGE).get_page(request.GET.get("alerts"))
     language = get_language()
+
+    def link(path: str) -> str:
+        return f"/{language}{path}"
+
     rows = [
         (
             digest,
             [
-                (item, texts.words(item.content, language), f"/{language}{item.path}")
+                (item, texts.words(item.content, language, link), link(item.path))
                 for item in digest.items.all()
             ],
         )
