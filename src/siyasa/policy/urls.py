@@ -2,10 +2,10 @@ from django.urls import path
 
 from siyasa.policy.views import exports, readers, versions
 
+# `policy/draft/` and `policy/publish/` are in workspace.urls: the page shows what the publication
+# carries from the apps above policy (the quiz's changes).
 urlpatterns = [
     path("policy/", versions.policy_page, name="policy"),
-    path("policy/draft/", versions.draft, name="policy_draft"),
-    path("policy/publish/", versions.publish, name="policy_publish"),
     path("policy/versions/", versions.history, name="policy_versions"),
     path("policy/versions/<int:number>/", versions.version_detail, name="policy_version"),
     path("policy/compare/", versions.compare, name="policy_compare"),

@@ -113,8 +113,14 @@ class BankChanges:
         lists = (self.added, self.changed, self.removed, self.left_out, self.brought_back)
         return sum(len(changes) for changes in lists)
 
+    @property
+    def count(self) -> int:
+        """How many changes staff get with the next version: each question, the pass mark, the
+        length."""
+        return self.questions + bool(self.pass_mark) + bool(self.question_count)
+
     def __bool__(self) -> bool:
-        return bool(self.questions or self.pass_mark or self.question_count)
+        return bool(self.count)
 
 
 def bank_changes(org: Organization, draft: Bank | None = None) -> BankChanges | None:
@@ -139,6 +145,13 @@ def bank_changes(org: Organization, draft: Bank | None = None) -> BankChanges | 
         pass_mark=_changed(published.pass_mark, draft.pass_mark),
         question_count=_changed(published.question_count, draft.question_count),
     )
+
+
+def waiting_changes(org: Organization) -> BankChanges | None:
+    """The draft bank's changes that wait for the next publication, if there are any (a fixed
+    number of queries, for the notices on the workspace and the policy draft)."""
+    changes = bank_changes(org)
+    return changes if changes else None
 
 
 def _changed(before: int, after: int) -> tuple[int, int] | None:

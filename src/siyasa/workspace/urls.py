@@ -6,6 +6,8 @@ from siyasa.workspace import views
 org_urlpatterns = [
     path("", views.workspace, name="workspace"),
     path("policy/me/", views.me, name="policy_me"),
+    path("policy/draft/", views.policy_draft, name="policy_draft"),
+    path("policy/publish/", views.policy_publish, name="policy_publish"),
 ]
 
 urlpatterns = [

@@ -1,10 +1,14 @@
-"""Home, starting an organisation, the workspace, where sign-in leads, and "what it asks of me"."""
+"""Home, starting an organisation, the workspace, where sign-in leads, "what it asks of me", and
+the policy's draft with what its publication carries from the apps above policy."""
 
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
+from siyasa.core.permissions import Capability
 from siyasa.core.views import form_page
 from siyasa.doctor.engine import diagnose
 from siyasa.doctor.findings import Severity
@@ -12,6 +16,8 @@ from siyasa.orgs import selectors as org_selectors
 from siyasa.orgs.access import org_view
 from siyasa.orgs.forms import OrganizationCreateForm
 from siyasa.policy import selectors as policy_selectors
+from siyasa.policy.views import versions as policy_versions
+from siyasa.training import selectors as training_selectors
 from siyasa.workspace import selectors, services
 
 
@@ -78,6 +84,9 @@ def workspace(request, ctx):
                 (f, f.link_for(ctx.membership, ctx.org.slug)) for f in errors[:TOP_ERRORS]
             ],
             "more_errors": max(len(errors) - TOP_ERRORS, 0),
+            "bank_waiting": training_selectors.waiting_changes(ctx.org)
+            if ctx.perms.edit_content
+            else None,
         },
     )
 
@@ -87,3 +96,23 @@ def me(request, ctx):
     rules = policy_selectors.rules_to_show(ctx.org)
     data = selectors.for_new_employee(ctx.org, ctx.membership, rules)
     return render(request, "workspace/me.html", {"ctx": ctx, "rules": rules, **data})
+
+
+def _draft_notes(request, ctx) -> list[str]:
+    """What else publishing the draft brings to staff: the quiz's waiting changes."""
+    changes = training_selectors.waiting_changes(ctx.org)
+    if changes is None:
+        return []
+    context = {"ctx": ctx, "bank_waiting": changes}
+    return [render_to_string("training/_bank_waiting.html", context, request)]
+
+
+@org_view(Capability.EDIT_CONTENT)
+def policy_draft(request, ctx):
+    return policy_versions.draft_page(request, ctx, notes=_draft_notes(request, ctx))
+
+
+@org_view(Capability.MANAGE_POLICY)
+@require_POST
+def policy_publish(request, ctx):
+    return policy_versions.publish_draft(request, ctx, notes=lambda: _draft_notes(request, ctx))

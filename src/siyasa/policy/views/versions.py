@@ -2,6 +2,7 @@
 
 import hashlib
 import secrets
+from collections.abc import Callable, Sequence
 
 from django.contrib import messages
 from django.contrib.messages import get_messages
@@ -154,8 +155,13 @@ def version_detail(request, ctx, number):
     return _render_page(request, ctx, Rules.from_version(version), viewing_version=True)
 
 
-@org_view(Capability.EDIT_CONTENT)
-def draft(request, ctx):
+# `policy/draft/` and `policy/publish/` are routed by workspace, which sits above the apps whose
+# drafts the publication also carries (the quiz's question bank, in training): it checks the
+# capability and hands in their notices, already rendered, as `notes`.
+
+
+def draft_page(request, ctx, *, notes: Sequence[str]) -> HttpResponse:
+    """The draft with its publish form, for editors and up."""
     return _render_page(
         request,
         ctx,
@@ -165,12 +171,13 @@ def draft(request, ctx):
         latest_number=selectors.versions(ctx.org).values_list("number", flat=True).first(),
         to_review=selectors.texts_to_review(ctx.org),
         to_translate=selectors.texts_to_translate(ctx.org),
+        draft_notes=notes,
     )
 
 
-@org_view(Capability.MANAGE_POLICY)
-@require_POST
-def publish(request, ctx):
+def publish_draft(request, ctx, *, notes: Callable[[], Sequence[str]]) -> HttpResponse:
+    """Publish the draft as the next version; or show the draft again with the form's errors
+    (`notes` is asked only then)."""
     form = PublishForm(request.POST, org=ctx.org)
     if form.is_valid():
         try:
@@ -189,6 +196,7 @@ def publish(request, ctx):
         publish_form=form,
         draft_changed=True,
         latest_number=selectors.versions(ctx.org).values_list("number", flat=True).first(),
+        draft_notes=notes(),
     )
     response.status_code = 400
     return response
