@@ -22,7 +22,6 @@ try:  # pypdf's font widths are not public API: without them a table's cells are
 except ImportError:  # a pypdf that moved it
     Font = None  # type: ignore[assignment,misc]
 
-from siyasa.core.arabic import letters
 from siyasa.intake.document import Block, BlockKind, Document, ExtractionError
 from siyasa.intake.extract.blocks import block, squash
 
@@ -318,7 +317,7 @@ def _boxes(line: _Line, advances: dict[tuple[float, float], float | None]) -> li
         first = runs[0]
         advance = advances.get(first.start)
         right = None if advance is None else first.left + advance * first.scale
-        arabic, latin = letters(text)
+        arabic, latin = _strong(text)
         kind = "R" if arabic > latin else "L" if latin > arabic else "N"
         boxes.append(_Box(text, first.left, right, kind))
     return boxes
@@ -374,13 +373,20 @@ def _spaced(texts: list[str], apart: list[bool]) -> str:
 def _right_to_left(box: list[str]) -> bool:
     if len(box) < 2:
         return False
-    arabic = latin = 0
-    for text in box:
-        for char in text:
-            direction = unicodedata.bidirectional(char)
-            arabic += direction in ("R", "AL")
-            latin += direction == "L"
+    arabic, latin = _strong("".join(box))
     return arabic > latin
+
+
+def _strong(text: str) -> tuple[int, int]:
+    """How many right-to-left and left-to-right letters `text` has, counted by their Unicode
+    direction: the shaped presentation forms a PDF may store count as Arabic, which
+    `core.arabic.letters` (letters of the basic block, for text already read) does not."""
+    arabic = latin = 0
+    for char in text:
+        direction = unicodedata.bidirectional(char)
+        arabic += direction in ("R", "AL")
+        latin += direction == "L"
+    return arabic, latin
 
 
 def _readable(text: str) -> str:

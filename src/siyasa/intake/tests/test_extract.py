@@ -615,6 +615,17 @@ def test_arabic_drawn_in_presentation_forms_is_read_as_letters_in_reading_order(
     assert pdf._readable(f"Microsoft Teams 2026 {kalima[::-1]}") == "كلمة Microsoft Teams 2026"
 
 
+def test_a_row_of_cells_in_presentation_forms_is_read_from_the_right():
+    # Two cells of an Arabic row, stored shaped, drawn left cell first: the right one is read
+    # first, as in a row of plain letters.
+    kalima = "\ufedb\ufee0\ufee4\ufe94"  # كلمة
+    almurur = "\ufe8d\ufedf\ufee4\ufeae\ufeed\ufead"  # المرور
+    line = pdf._Line(page=0, y=700, size=10)
+    line.runs = [pdf._Run((40, 700), 40, 1, almurur), pdf._Run((300, 700), 300, 1, kalima)]
+    advances = {(40, 700): 30.0, (300, 700): 25.0}
+    assert [pdf._readable(cell) for cell in pdf._cells(line, advances)] == ["كلمة", "المرور"]
+
+
 def test_a_pdf_with_a_password_says_it_is_protected():
     data = encrypted(text_pdf([[(11, "Secret policy.")]]), user_password="letmein")
     assert refusal(data, "policy.pdf").startswith("This PDF is protected by a password")
