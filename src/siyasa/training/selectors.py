@@ -147,13 +147,6 @@ def bank_changes(org: Organization, draft: Bank | None = None) -> BankChanges | 
     )
 
 
-def waiting_changes(org: Organization) -> BankChanges | None:
-    """The draft bank's changes that wait for the next publication, if there are any (a fixed
-    number of queries, for the notices on the workspace and the policy draft)."""
-    changes = bank_changes(org)
-    return changes if changes else None
-
-
 def _changed(before: int, after: int) -> tuple[int, int] | None:
     return (before, after) if before != after else None
 

@@ -84,7 +84,7 @@ def workspace(request, ctx):
                 (f, f.link_for(ctx.membership, ctx.org.slug)) for f in errors[:TOP_ERRORS]
             ],
             "more_errors": max(len(errors) - TOP_ERRORS, 0),
-            "bank_waiting": training_selectors.waiting_changes(ctx.org)
+            "bank_waiting": training_selectors.bank_changes(ctx.org)
             if ctx.perms.edit_content
             else None,
         },
@@ -100,8 +100,8 @@ def me(request, ctx):
 
 def _draft_notes(request, ctx) -> list[str]:
     """What else publishing the draft brings to staff: the quiz's waiting changes."""
-    changes = training_selectors.waiting_changes(ctx.org)
-    if changes is None:
+    changes = training_selectors.bank_changes(ctx.org)
+    if not changes:  # none before the first version, or nothing changed since the latest
         return []
     context = {"ctx": ctx, "bank_waiting": changes}
     return [render_to_string("training/_bank_waiting.html", context, request)]
